@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { ts } from 'ts-morph';
+import type { FileFacts } from './file-facts';
+import { describeFunction } from './function-body';
+import { FunctionRegistry, type FunctionNode } from './function-registry';
+import { readModuleSyntax } from './module-syntax';
+import { firstSyntaxError, parseSource } from './parse';
+import { collectSuppressions } from './suppressions';
+import { directivesOf, functionBodyDirectives, isFunctionLike } from './syntax';
+import { collectTries } from './tries';
+import { collectUsages } from './usages';
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** Facts of a file that is not parsed (too large, binary): it takes part in nothing. */
+export function skippedFacts(path: string, hash: string, reason: 'too-large' | 'binary'): FileFacts {
+  return { ...emptyFacts(path, hash), skipped: reason };
+}
+
+function emptyFacts(path: string, hash: string): FileFacts {
+  return {
+    path, hash, lineStarts: [0], directive: null, prologueEndLine: 0, syntaxError: null, skipped: null,
+    imports: [], reExports: [], exports: [], declarations: {}, functions: [], usages: [], tries: [], suppressions: [],
+  };
+}
+
+/** One parse, one pass per concern, no syntax tree kept. */
+export function extractFacts(path: string, text: string, hash = hashText(text)): FileFacts {
+  const sourceFile = parseSource(path, text);
+  const registry = new FunctionRegistry();
+  const syntax = readModuleSyntax(sourceFile, registry);
+  registerInlineActions(sourceFile, registry);
+  const tries = collectTries(sourceFile);
+  const names = new Set([
+    ...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)),
+    ...Object.keys(syntax.declarations),
+    ...registry.entries.filter((e) => e.inlineUseServer).map((e) => e.name),
+  ]);
+  return {
+    ...emptyFacts(path, hash),
+    lineStarts: [...sourceFile.getLineStarts()],
+    directive: syntax.directive,
+    prologueEndLine: prologueEndLine(sourceFile),
+    syntaxError: firstSyntaxError(sourceFile),
+    imports: syntax.imports,
+    reExports: syntax.reExports,
+    exports: syntax.exports,
+    declarations: syntax.declarations,
+    functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries)),
+    usages: collectUsages(sourceFile, names, registry, syntax.directive === 'use client'),
+    tries: tries.facts,
+    suppressions: collectSuppressions(sourceFile),
+  };
+}
+
+function prologueEndLine(sourceFile: ts.SourceFile): number {
+  const count = directivesOf(sourceFile.statements).length;
+  const last = sourceFile.statements[count - 1];
+  return last ? sourceFile.getLineAndCharacterOfPosition(last.getEnd()).line + 1 : 0;
+}
+
+/** Functions with an inline `'use server'` anywhere (in a component, a form's action…). */
+function registerInlineActions(sourceFile: ts.SourceFile, registry: FunctionRegistry): void {
+  const visit = (node: ts.Node, container: string | null): void => {
+    let inner = container;
+    if (isFunctionLike(node)) {
+      const entry = registry.entryOf(node);
+      if (entry) inner ??= entry.name;
+      else if (functionBodyDirectives(node).includes('use server')) {
+        const nameNode = functionName(node);
+        registry.register(node as FunctionNode, nameNode && ts.isIdentifier(nameNode) ? nameNode.text : 'inline action', nameNode ?? node, container);
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(sourceFile, null);
+}
+
+function functionName(node: ts.Node): ts.Node | undefined {
+  const named = node as ts.Node & { name?: ts.Node };
+  if (named.name) return named.name;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name;
+  return undefined;
+}

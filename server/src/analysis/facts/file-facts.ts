@@ -1,0 +1,204 @@
+import type { Span } from '../types';
+
+/**
+ * Everything the rules and the project index need to know about one file, taken from a single
+ * syntactic parse. Plain data: no syntax tree survives extraction, so facts are cheap to cache.
+ */
+export interface FileFacts {
+  path: string;
+  hash: string;
+  /** Offsets where each line starts, to turn spans into line/column without the text. */
+  lineStarts: number[];
+  directive: ModuleDirective | null;
+  /** The line after the directive prologue (`'use server'`…), where file-wide comments may go. */
+  prologueEndLine: number;
+  /** The first syntax error, when the text does not parse cleanly (facts are still extracted). */
+  syntaxError: Span | null;
+  /** Why the file was not parsed at all; its facts are then empty. */
+  skipped: 'too-large' | 'binary' | null;
+  imports: ImportFact[];
+  reExports: ReExportFact[];
+  exports: ExportFact[];
+  /** Top-level bindings by name, for `export { a as b }`, aliases and wrapper arguments. */
+  declarations: Record<string, ValueFact>;
+  functions: FunctionFact[];
+  usages: UsageFact[];
+  tries: TryFact[];
+  suppressions: SuppressionFact[];
+}
+
+export type ModuleDirective = 'use server' | 'use client';
+
+export interface ImportFact {
+  specifier: string;
+  span: Span;
+  typeOnly: boolean;
+  /** `imported` is an export name, `default`, or `*` for a namespace import. */
+  bindings: { local: string; imported: string }[];
+}
+
+export interface ReExportFact {
+  specifier: string;
+  span: Span;
+  /** `null` for `export * from`. */
+  names: { exported: string; imported: string }[] | null;
+}
+
+export interface ExportFact {
+  /** The exported name: `default` for a default export. */
+  name: string;
+  /** Where findings about the export are reported: its name, or the `export default` keywords. */
+  span: Span;
+  value: ValueFact;
+  typeOnly: boolean;
+}
+
+/** What a binding is bound to, as far as syntax tells. */
+export type ValueFact =
+  | { kind: 'function'; fn: number }
+  /** Another binding of this file: `export { a as b }`, `export const PUT = PATCH`, `export default a`. */
+  | { kind: 'alias'; local: string }
+  /** A call such as `withAuth(handler)` or `client.schema(s).action(fn)`. */
+  | { kind: 'call'; chain: CallChain }
+  /** `export const { GET, POST } = handlers`. */
+  | { kind: 'destructured'; from: string; property: string }
+  | { kind: 'class' }
+  | { kind: 'type' }
+  | { kind: 'other' };
+
+export interface CallChain {
+  /** The identifier the chain starts from (`authActionClient` in `authActionClient.schema(s).action(fn)`). */
+  root: string | null;
+  /** Member names along the chain, in order (`schema`, `action`). */
+  members: string[];
+  /** Functions written inline as arguments anywhere in the chain; the last is the handler. */
+  fns: number[];
+  /** Identifiers passed as arguments (`withAuth(handler)`), to follow to their declarations. */
+  identifierArgs: string[];
+}
+
+export interface ParamFact {
+  name: string;
+  span: Span;
+  type: ParamType;
+}
+
+/** A parameter's annotation, classified for the rules. */
+export type ParamType = 'none' | 'any' | 'unknown' | 'object' | 'record' | 'form-data' | 'file' | 'other';
+
+export interface FunctionFact {
+  id: number;
+  name: string;
+  /** Where findings about the function are reported. */
+  nameSpan: Span;
+  span: Span;
+  async: boolean;
+  inlineUseServer: boolean;
+  /** The name of the top-level function that lexically contains an inline action. */
+  container: string | null;
+  params: ParamFact[];
+  calls: CallFact[];
+  throws: ThrowFact[];
+  returns: ReturnFact[];
+  constructs: { name: string; span: Span }[];
+  formDataReads: FormDataReadFact[];
+  /** `instanceof File`/`Blob`, `as File` and similar. */
+  fileUses: Span[];
+  headerReads: { name: string; span: Span }[];
+  headerWrites: { name: string; span: Span }[];
+  bodyReads: { method: string; span: Span }[];
+  fetches: FetchFact[];
+  /** Dispatch on a name or type string taken from the input (`switch (input.type)`, `handlers[name](…)`). */
+  dispatch: Span | null;
+  /** Statements in the body, nested blocks included: how much logic sits in the function. */
+  statementCount: number;
+}
+
+export interface CallFact {
+  /** The identifier the callee starts from: `prisma` in `prisma.project.create(…)`. */
+  root: string | null;
+  /** Member names after the root, calls in between dropped: `['project', 'create']`. */
+  members: string[];
+  span: Span;
+  /** Index into `FileFacts.tries` of the innermost `try` block holding the call, or -1. */
+  tryIndex: number;
+  /** The first argument when it is a string literal or a plain template. */
+  firstString: string | null;
+  /** Arguments that are bare identifiers, to recognise `unstable_rethrow(e)`. */
+  argNames: string[];
+  tagged: boolean;
+}
+
+export interface ThrowFact {
+  span: Span;
+  tryIndex: number;
+  /** The throw reports an expected failure of the input (validation, not found) rather than a bug. */
+  expected: boolean;
+}
+
+export interface ReturnFact {
+  span: Span;
+  kind: 'response' | 'error-object' | 'value' | 'empty';
+  /** For a response: the status given, `null` when none (200), `-1` when not a literal. */
+  status: number | null;
+  /** For a response: the body is an object with an `error`/`errors`/`message` key. */
+  errorBody: boolean;
+}
+
+export interface FormDataReadFact {
+  key: string | null;
+  span: Span;
+  /** `as string`, `String(…)`, `as File`… */
+  cast: string | null;
+}
+
+export interface FetchFact {
+  span: Span;
+  url: UrlFact | null;
+  method: string;
+}
+
+/** A URL as far as the source tells; dynamic parts are `*`. */
+export interface UrlFact {
+  path: string;
+  /** `own`: relative, localhost or a site-URL variable; `external`: another host. */
+  origin: 'own' | 'external';
+}
+
+export type UsageContext =
+  | 'form-action'
+  | 'action-state'
+  | 'effect'
+  | 'query-fn'
+  | 'transition'
+  | 'event-handler'
+  | 'render'
+  | 'call'
+  | 'reference';
+
+/** A reference to an imported or top-level binding, with how it is used. */
+export interface UsageFact {
+  name: string;
+  span: Span;
+  context: UsageContext;
+  /** The top-level function the reference sits in (a component, a handler), if any. */
+  container: string | null;
+  containerIsComponent: boolean;
+  /** A `<form>` using it as `action` holds an `<input type="file">`. */
+  formHasFileInput: boolean;
+}
+
+export interface TryFact {
+  span: Span;
+  hasCatch: boolean;
+  /** The catch lets navigation errors through (`unstable_rethrow`, an `isRedirectError` check, a bare rethrow). */
+  rethrowsNavigation: boolean;
+}
+
+export interface SuppressionFact {
+  /** 0-based line the comment covers, or -1 for the whole file. */
+  line: number;
+  /** Rule ids, or an empty list for every rule. */
+  rules: string[];
+  span: Span;
+}

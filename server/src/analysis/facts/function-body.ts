@@ -1,0 +1,258 @@
+import { ts } from 'ts-morph';
+import type { FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
+import type { FunctionRegistry, RegisteredFunction } from './function-registry';
+import type { TryTable } from './tries';
+import { urlOf } from './url';
+import { chainOf, isFunctionLike, lastName, objectKeys, objectProperty, spanOf, stringValue, unwrapExpression } from './syntax';
+
+const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
+const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
+const ERROR_KEYS = new Set(['error', 'errors']);
+/** Discriminants that make a function a dispatcher on a name string. */
+const DISPATCH_KEYS = new Set(['type', 'action', 'name', 'op', 'operation', 'kind', 'method', 'command', 'cmd', 'fn']);
+/** Messages that announce a failure of the input, which a form should show rather than crash on. */
+const EXPECTED_MESSAGE = /\b(required|invalid|must|missing|too (long|short|many|few)|empty|at (least|most)|already (exists|taken|in use)|not (valid|allowed|found))\b/i;
+const FILE_TYPES = new Set(['File', 'Blob']);
+
+/** The facts of one function's own body; nested registered functions (inline actions) are left to themselves. */
+export function describeFunction(entry: RegisteredFunction, sourceFile: ts.SourceFile, registry: FunctionRegistry, tries: TryTable): FunctionFact {
+  const node = entry.node;
+  const params = node.parameters.map((p) => paramFact(p, sourceFile));
+  const paramNames = new Set(params.map((p) => p.name));
+  const formDataNames = new Set(params.filter((p) => p.type === 'form-data').map((p) => p.name));
+  const fact: FunctionFact = {
+    id: entry.id,
+    name: entry.name,
+    nameSpan: spanOf(entry.nameNode, sourceFile),
+    span: spanOf(node, sourceFile),
+    async: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
+    inlineUseServer: entry.inlineUseServer,
+    container: entry.container,
+    params,
+    calls: [],
+    throws: [],
+    returns: [],
+    constructs: [],
+    formDataReads: [],
+    fileUses: [],
+    headerReads: [],
+    headerWrites: [],
+    bodyReads: [],
+    fetches: [],
+    dispatch: null,
+    statementCount: 0,
+  };
+  const ownsDirectly = (n: ts.Node): boolean => {
+    for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p === node;
+    return false;
+  };
+
+  const visit = (n: ts.Node): void => {
+    if (n !== node && registry.has(n)) return;
+    if (ts.isStatement(n) && !ts.isBlock(n)) fact.statementCount++;
+    if (ts.isCallExpression(n)) readCall(n);
+    else if (ts.isNewExpression(n)) readNew(n);
+    else if (ts.isTaggedTemplateExpression(n)) readTagged(n);
+    else if (ts.isThrowStatement(n) && ownsDirectly(n)) fact.throws.push(throwFact(n, sourceFile, tries));
+    else if (ts.isReturnStatement(n) && ownsDirectly(n)) fact.returns.push(returnFact(n.expression, n, sourceFile));
+    else if (ts.isSwitchStatement(n) && isDispatchOn(n.expression, paramNames)) fact.dispatch ??= spanOf(n.expression, sourceFile);
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(n.right) && FILE_TYPES.has(n.right.text)) {
+      fact.fileUses.push(spanOf(n, sourceFile));
+    } else if ((ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) && FILE_TYPES.has(n.type.getText(sourceFile))) {
+      fact.fileUses.push(spanOf(n, sourceFile));
+    }
+    ts.forEachChild(n, visit);
+  };
+
+  const readCall = (call: ts.CallExpression): void => {
+    const chain = chainOf(call.expression);
+    const span = spanOf(call, sourceFile);
+    const method = lastName(chain);
+    fact.calls.push({
+      root: chain.root,
+      members: chain.members,
+      span,
+      tryIndex: tries.indexOf(call),
+      firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
+      argNames: call.arguments.filter(ts.isIdentifier).map((a) => a.text),
+      tagged: false,
+    });
+    if (chain.root === 'fetch' && chain.members.length === 0) {
+      const init = call.arguments[1];
+      const declared = stringValue(objectProperty(init, 'method'));
+      fact.fetches.push({ span, url: urlOf(call.arguments[0]), method: (declared ?? 'GET').toUpperCase() });
+    }
+    const headerName = stringValue(call.arguments[0])?.toLowerCase();
+    if (headerName && (chain.members.at(-2) === 'headers' || (chain.root === 'headers' && chain.members.length === 1))) {
+      if (method === 'get' || method === 'has') fact.headerReads.push({ name: headerName, span });
+      if (method === 'set' || method === 'append') fact.headerWrites.push({ name: headerName, span });
+    }
+    if (method && (method === 'get' || method === 'getAll') && isFormDataReceiver(call, formDataNames)) {
+      fact.formDataReads.push({ key: stringValue(call.arguments[0]), span, cast: castOf(call, sourceFile) });
+    }
+    if (method && BODY_READERS.has(method) && chain.members.length === 1 && chain.root && paramNames.has(chain.root)) {
+      fact.bodyReads.push({ method, span });
+      if (method === 'formData') for (const target of assignedNames(call)) formDataNames.add(target);
+    }
+    if (ts.isElementAccessExpression(call.expression) && isDispatchOn(call.expression.argumentExpression, paramNames)) {
+      fact.dispatch ??= spanOf(call.expression, sourceFile);
+    }
+    // `new Response(body, { headers: { 'Cache-Control': … } })` and `NextResponse.json(body, init)`.
+    const init = RESPONSE_CLASSES.has(chain.root ?? '') ? call.arguments[1] : undefined;
+    for (const key of objectKeys(objectProperty(init, 'headers'))) fact.headerWrites.push({ name: key.toLowerCase(), span });
+  };
+
+  // Tagged templates (`sql\`…\``) are calls for the data layer; the text tells a read from a write.
+  const readTagged = (tagged: ts.TaggedTemplateExpression): void => {
+    const chain = chainOf(tagged.tag);
+    const template = tagged.template;
+    const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
+    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: [], tagged: true });
+  };
+
+  const readNew = (expression: ts.NewExpression): void => {
+    const name = ts.isIdentifier(expression.expression) ? expression.expression.text : null;
+    if (!name) return;
+    const span = spanOf(expression, sourceFile);
+    fact.constructs.push({ name, span });
+    if (RESPONSE_CLASSES.has(name)) {
+      for (const key of objectKeys(objectProperty(expression.arguments?.[1], 'headers'))) fact.headerWrites.push({ name: key.toLowerCase(), span });
+    }
+  };
+
+  if (node.body) {
+    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
+    else {
+      fact.returns.push(returnFact(node.body, node.body, sourceFile));
+      visit(node.body);
+    }
+  }
+  return fact;
+}
+
+function paramFact(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile): ParamFact {
+  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : parameter.name.getText(sourceFile);
+  return { name, span: spanOf(parameter, sourceFile), type: paramType(parameter.type, sourceFile) };
+}
+
+function paramType(type: ts.TypeNode | undefined, sourceFile: ts.SourceFile): ParamType {
+  if (!type) return 'none';
+  switch (type.kind) {
+    case ts.SyntaxKind.AnyKeyword:
+      return 'any';
+    case ts.SyntaxKind.UnknownKeyword:
+      return 'unknown';
+    case ts.SyntaxKind.ObjectKeyword:
+      return 'object';
+  }
+  if (ts.isTypeReferenceNode(type)) {
+    const name = type.typeName.getText(sourceFile);
+    if (name === 'FormData') return 'form-data';
+    if (FILE_TYPES.has(name)) return 'file';
+    if (name === 'Record' || name === 'Object') return 'record';
+  }
+  if (ts.isTypeLiteralNode(type) && type.members.length === 1 && ts.isIndexSignatureDeclaration(type.members[0]!)) return 'record';
+  return 'other';
+}
+
+/** `formData.get(…)` on a parameter typed `FormData`, a variable read from `request.formData()`, or one named so. */
+function isFormDataReceiver(call: ts.CallExpression, formDataNames: Set<string>): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const receiver = unwrapExpression(call.expression.expression);
+  if (ts.isIdentifier(receiver)) return formDataNames.has(receiver.text) || /^(form)?data$|formdata$|^fd$/i.test(receiver.text);
+  return ts.isCallExpression(receiver) && lastName(chainOf(receiver.expression)) === 'formData';
+}
+
+function castOf(call: ts.CallExpression, sourceFile: ts.SourceFile): string | null {
+  let parent = call.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) parent = parent.parent;
+  if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) return parent.type.getText(sourceFile);
+  if (ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && ['String', 'Number', 'Boolean'].includes(parent.expression.text)) {
+    return parent.expression.text.toLowerCase();
+  }
+  return null;
+}
+
+/** Names a call's result is stored in: `const form = await request.formData()`. */
+function assignedNames(call: ts.CallExpression): string[] {
+  let parent = call.parent;
+  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? [parent.name.text] : [];
+}
+
+/** `input.type`, `action`, `payload.name`… taken from a parameter. */
+function isDispatchOn(expression: ts.Expression, paramNames: Set<string>): boolean {
+  const chain = chainOf(expression);
+  if (!chain.root || !paramNames.has(chain.root)) return false;
+  const key = chain.members.length > 0 ? chain.members[chain.members.length - 1]! : chain.root;
+  return DISPATCH_KEYS.has(key);
+}
+
+function throwFact(statement: ts.ThrowStatement, sourceFile: ts.SourceFile, tries: TryTable): ThrowFact {
+  const thrown = unwrapExpression(statement.expression);
+  let expected = false;
+  if (ts.isNewExpression(thrown) || ts.isCallExpression(thrown)) {
+    const message = stringValue(thrown.arguments?.[0]) ?? templateText(thrown.arguments?.[0]);
+    expected = message !== null && EXPECTED_MESSAGE.test(message);
+  }
+  if (!expected) expected = guardedByValidationResult(statement);
+  return { span: spanOf(statement, sourceFile), tryIndex: tries.indexOf(statement), expected };
+}
+
+/** `if (!parsed.success) throw …`: the throw reports a failed validation. */
+function guardedByValidationResult(statement: ts.ThrowStatement): boolean {
+  for (let p: ts.Node = statement.parent; p && !isFunctionLike(p); p = p.parent) {
+    if (ts.isIfStatement(p)) {
+      let found = false;
+      const visit = (n: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(n) && n.name.text === 'success') found = true;
+        ts.forEachChild(n, visit);
+      };
+      visit(p.expression);
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
+function returnFact(expression: ts.Expression | undefined, at: ts.Node, sourceFile: ts.SourceFile): ReturnFact {
+  const span = spanOf(at, sourceFile);
+  if (!expression) return { span, kind: 'empty', status: null, errorBody: false };
+  const value = unwrapExpression(expression);
+  if (value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value)) {
+    return { span, kind: 'empty', status: null, errorBody: false };
+  }
+  if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && RESPONSE_CLASSES.has(value.expression.text)) {
+    return { span, kind: 'response', status: statusOf(value.arguments?.[1]), errorBody: isErrorBody(value.arguments?.[0]) };
+  }
+  if (ts.isCallExpression(value)) {
+    const chain = chainOf(value.expression);
+    if (chain.root && RESPONSE_CLASSES.has(chain.root) && chain.members.length === 1) {
+      const status = chain.members[0] === 'redirect' ? 307 : statusOf(value.arguments[1]);
+      return { span, kind: 'response', status, errorBody: chain.members[0] === 'json' && isErrorBody(value.arguments[0]) };
+    }
+  }
+  if (isErrorBody(value)) return { span, kind: 'error-object', status: null, errorBody: true };
+  return { span, kind: 'value', status: null, errorBody: false };
+}
+
+function statusOf(init: ts.Expression | undefined): number | null {
+  if (!init) return null;
+  if (ts.isNumericLiteral(init)) return Number(init.text);
+  if (!ts.isObjectLiteralExpression(init)) return -1;
+  const status = objectProperty(init, 'status');
+  if (!status) return objectKeys(init).includes('status') ? -1 : null;
+  return ts.isNumericLiteral(status) ? Number(status.text) : -1;
+}
+
+function isErrorBody(node: ts.Expression | undefined): boolean {
+  if (!node) return false;
+  const value = unwrapExpression(node);
+  if (ts.isCallExpression(value) && lastName(chainOf(value.expression)) === 'stringify') return isErrorBody(value.arguments[0]);
+  return objectKeys(value).some((key) => ERROR_KEYS.has(key));
+}
+
+function templateText(node: ts.Node | undefined): string | null {
+  if (!node || !ts.isTemplateExpression(node)) return null;
+  return node.head.text + node.templateSpans.map((s) => ` ${s.literal.text}`).join('');
+}

@@ -1,0 +1,36 @@
+import { ts } from 'ts-morph';
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JSX,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+export const SOURCE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
+
+export function isSourceFile(path: string): boolean {
+  return SCRIPT_KINDS[extensionOf(path)] !== undefined && !path.endsWith('.d.ts');
+}
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? '' : path.slice(dot).toLowerCase();
+}
+
+/** One syntactic parse with parent pointers; `.js` files may hold JSX in Next.js apps. */
+export function parseSource(path: string, text: string): ts.SourceFile {
+  const kind = SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+}
+
+/** The first syntax error TypeScript's parser recorded, if any. */
+export function firstSyntaxError(sourceFile: ts.SourceFile): { start: number; end: number } | null {
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
+  const first = diagnostics?.[0];
+  return first ? { start: first.start, end: first.start + first.length } : null;
+}

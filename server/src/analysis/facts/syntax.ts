@@ -1,0 +1,118 @@
+import { ts } from 'ts-morph';
+import type { Span } from '../types';
+
+export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
+  return { start: node.getStart(sourceFile), end: node.getEnd() };
+}
+
+/** The text of a string literal or a template without substitutions. */
+export function stringValue(node: ts.Node | undefined): string | null {
+  if (!node) return null;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  return null;
+}
+
+export function unwrapExpression(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isNonNullExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isAwaitExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+export interface Chain {
+  root: string | null;
+  members: string[];
+}
+
+/**
+ * Names along a callee: `prisma.project.create` → prisma / [project, create];
+ * `db.insert(t).values` → db / [insert, values]; `(await cookies()).set` → cookies / [set].
+ */
+export function chainOf(expression: ts.Expression): Chain {
+  const members: string[] = [];
+  let current: ts.Expression = expression;
+  for (;;) {
+    current = unwrapExpression(current);
+    if (ts.isPropertyAccessExpression(current)) {
+      members.unshift(current.name.text);
+      current = current.expression;
+    } else if (ts.isElementAccessExpression(current)) {
+      const key = stringValue(current.argumentExpression);
+      if (key !== null) members.unshift(key);
+      current = current.expression;
+    } else if (ts.isCallExpression(current)) {
+      current = current.expression;
+    } else if (ts.isIdentifier(current)) {
+      return { root: current.text, members };
+    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      return { root: 'this', members };
+    } else {
+      return { root: null, members };
+    }
+  }
+}
+
+/** The last name of a chain: the method called. */
+export function lastName(chain: Chain): string | null {
+  return chain.members.length > 0 ? chain.members[chain.members.length - 1]! : chain.root;
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** The directive prologue of a block or file: `'use server'`, `'use client'`… */
+export function directivesOf(statements: ts.NodeArray<ts.Statement>): string[] {
+  const found: string[] = [];
+  for (const statement of statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+    found.push(statement.expression.text);
+  }
+  return found;
+}
+
+export function functionBodyDirectives(fn: ts.SignatureDeclaration): string[] {
+  const body = (fn as { body?: ts.Node }).body;
+  return body && ts.isBlock(body) ? directivesOf(body.statements) : [];
+}
+
+/** The property name of an object literal member or JSX attribute, when it is static. */
+export function propertyName(name: ts.PropertyName | ts.JsxAttributeName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isJsxNamespacedName(name)) return `${name.namespace.text}:${name.name.text}`;
+  return null;
+}
+
+/** The value of a property in an object literal, by name. */
+export function objectProperty(node: ts.Node | undefined, name: string): ts.Expression | undefined {
+  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && propertyName(property.name) === name) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
+export function objectKeys(node: ts.Node | undefined): string[] {
+  if (!node || !ts.isObjectLiteralExpression(node)) return [];
+  const keys: string[] = [];
+  for (const property of node.properties) {
+    if ((ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) || ts.isMethodDeclaration(property)) && property.name) {
+      const key = propertyName(property.name);
+      if (key !== null) keys.push(key);
+    }
+  }
+  return keys;
+}

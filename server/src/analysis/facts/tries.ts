@@ -1,0 +1,64 @@
+import { ts } from 'ts-morph';
+import type { TryFact } from './file-facts';
+import { chainOf, isFunctionLike, lastName } from './syntax';
+
+/** Calls in a `catch` that let Next.js navigation errors through when followed by a throw. */
+const NAVIGATION_ERROR_CHECKS = new Set(['isRedirectError', 'isNotFoundError', 'isNavigationError', 'isHTTPAccessFallbackError', 'isNextRouterError']);
+
+export interface TryTable {
+  facts: TryFact[];
+  /** Index of the innermost `try` block holding a node within its own function, or -1. */
+  indexOf(node: ts.Node): number;
+}
+
+export function collectTries(sourceFile: ts.SourceFile): TryTable {
+  const facts: TryFact[] = [];
+  const indexes = new Map<ts.TryStatement, number>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isTryStatement(node)) {
+      indexes.set(node, facts.length);
+      facts.push({
+        span: { start: node.getStart(sourceFile), end: node.tryBlock.getStart(sourceFile) },
+        hasCatch: node.catchClause !== undefined,
+        rethrowsNavigation: node.catchClause ? catchRethrowsNavigation(node.catchClause) : true,
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return {
+    facts,
+    indexOf(node) {
+      let child = node;
+      for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+        if (isFunctionLike(parent)) return -1;
+        if (ts.isTryStatement(parent) && parent.tryBlock === child) return indexes.get(parent) ?? -1;
+      }
+      return -1;
+    },
+  };
+}
+
+function catchRethrowsNavigation(clause: ts.CatchClause): boolean {
+  const variable = clause.variableDeclaration && ts.isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : null;
+  // A bare `throw e` as a statement of the catch block rethrows everything, navigation included.
+  if (variable && clause.block.statements.some((s) => isThrowOf(s, variable))) return true;
+  let rethrowCall = false;
+  let errorCheck = false;
+  let throwsVariable = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const name = lastName(chainOf(node.expression));
+      if (name === 'unstable_rethrow') rethrowCall = true;
+      if (name && NAVIGATION_ERROR_CHECKS.has(name)) errorCheck = true;
+    }
+    if (variable && isThrowOf(node, variable)) throwsVariable = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(clause.block);
+  return rethrowCall || (errorCheck && throwsVariable);
+}
+
+function isThrowOf(node: ts.Node, variable: string): boolean {
+  return ts.isThrowStatement(node) && ts.isIdentifier(node.expression) && node.expression.text === variable;
+}

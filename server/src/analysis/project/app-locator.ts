@@ -1,0 +1,60 @@
+import { ts } from 'ts-morph';
+import type { FileSystem } from '../types';
+import { NEXT_CONFIG_NAMES, readNextConfig } from './next-config-reader';
+import { isWithin, joinPath } from './paths';
+import { readTsconfig } from './tsconfig-reader';
+
+/** One Next.js app of the workspace (a monorepo has several). */
+export interface AppInfo {
+  root: string;
+  /** `app/` and `src/app/` where they exist. */
+  appDirs: string[];
+  /** `pages/` and `src/pages/` where they exist. */
+  pagesDirs: string[];
+  basePath: string;
+  bodySizeLimit: string;
+  compilerOptions: ts.CompilerOptions;
+  /** What could not be read (a broken tsconfig or next.config), said once to the user. */
+  problems: string[];
+}
+
+const ROUTER_DIRS = ['app', 'src/app', 'pages', 'src/pages'];
+
+/** A folder is an app when it has a `next.config.*`, or depends on `next` and has a router folder. */
+export function isAppRoot(fs: FileSystem, folder: string): boolean {
+  if (NEXT_CONFIG_NAMES.some((name) => fs.fileExists(joinPath(folder, name)))) return true;
+  const manifest = fs.readFile(joinPath(folder, 'package.json'));
+  if (manifest === undefined || !dependsOnNext(manifest)) return false;
+  return ROUTER_DIRS.some((dir) => fs.directoryExists(joinPath(folder, dir)));
+}
+
+function dependsOnNext(manifest: string): boolean {
+  try {
+    const json = JSON.parse(manifest) as Record<string, Record<string, string> | undefined>;
+    return Boolean(json.dependencies?.next ?? json.devDependencies?.next ?? json.peerDependencies?.next);
+  } catch {
+    return false;
+  }
+}
+
+export function describeApp(fs: FileSystem, root: string): AppInfo {
+  const config = readNextConfig(fs, root);
+  const tsconfig = readTsconfig(fs, root);
+  const existing = (dirs: string[]): string[] => dirs.map((d) => joinPath(root, d)).filter((d) => fs.directoryExists(d));
+  return {
+    root,
+    appDirs: existing(['app', 'src/app']),
+    pagesDirs: existing(['pages', 'src/pages']),
+    basePath: config.basePath,
+    bodySizeLimit: config.bodySizeLimit,
+    compilerOptions: tsconfig.options,
+    problems: [...config.problems, ...tsconfig.problems],
+  };
+}
+
+/** The innermost app holding a file. */
+export function appOf(apps: readonly AppInfo[], file: string): AppInfo | null {
+  let best: AppInfo | null = null;
+  for (const app of apps) if (isWithin(app.root, file) && (!best || app.root.length > best.root.length)) best = app;
+  return best;
+}

@@ -1,0 +1,63 @@
+import { ts } from 'ts-morph';
+import type { FileSystem } from '../types';
+import type { AppInfo } from './app-locator';
+import { dirName } from './paths';
+
+export type Resolution = { kind: 'file'; path: string } | { kind: 'external'; module: string } | { kind: 'unresolved' };
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  jsx: ts.JsxEmit.Preserve,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+};
+
+/**
+ * Resolves import specifiers the way TypeScript does (tsconfig `paths`, `baseUrl`, index files,
+ * extensions, workspace packages), through the core's FileSystem, with one cache per app.
+ */
+export class ModuleResolver {
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly caches = new Map<string, ts.ModuleResolutionCache>();
+
+  constructor(private readonly fs: FileSystem) {
+    this.host = {
+      fileExists: (p) => fs.fileExists(p),
+      readFile: (p) => fs.readFile(p),
+      directoryExists: (p) => fs.directoryExists(p),
+      realpath: (p) => fs.realPath(p),
+      getDirectories: (p) => fs.readDirectory(p).filter((e) => e.kind === 'directory').map((e) => e.name),
+      getCurrentDirectory: () => '/',
+    };
+  }
+
+  resolve(specifier: string, fromFile: string, app: AppInfo | null): Resolution {
+    const options = app?.compilerOptions ?? DEFAULT_OPTIONS;
+    const key = app?.root ?? '';
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = ts.createModuleResolutionCache(app?.root ?? dirName(fromFile), (f) => f, options);
+      this.caches.set(key, cache);
+    }
+    const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule;
+    if (!resolved) return isBare(specifier) ? { kind: 'external', module: packageName(specifier) } : { kind: 'unresolved' };
+    // A workspace package linked into node_modules resolves to its real folder: the monorepo's own source.
+    const file = this.fs.realPath(resolved.resolvedFileName);
+    if (file.endsWith('.d.ts') || file.includes('/node_modules/')) return { kind: 'external', module: packageName(specifier) };
+    return { kind: 'file', path: file };
+  }
+
+  /** Files were added or removed: earlier answers may be wrong. */
+  clear(): void {
+    this.caches.clear();
+  }
+}
+
+function isBare(specifier: string): boolean {
+  return !specifier.startsWith('.') && !specifier.startsWith('/');
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}

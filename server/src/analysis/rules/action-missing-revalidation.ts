@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'action-missing-revalidation',
+    defaultSeverity: 'info',
+    title: 'A mutating Server Action revalidates nothing',
+    why: 'After an action writes, pages and fetches that show the data keep serving the cached render until something revalidates them; the user sees their change only after a reload.',
+    fix: 'Call `revalidatePath(…)` or `revalidateTag(…)` (or `updateTag`, `refresh`) after the write, or `redirect()` to a page that reads fresh data.',
+    bad: "export async function renameProject(id: string, name: string) {\n  await projects.rename(id, name)\n}",
+    good: "export async function renameProject(id: string, name: string) {\n  await projects.rename(id, name)\n  revalidatePath(`/projects/${id}`)\n}",
+  },
+  check(context) {
+    const { behaviour, file } = context;
+    for (const action of context.actions) {
+      const fn = action.fn;
+      if (!fn) continue;
+      const write = behaviour.writes(file, fn)[0];
+      if (!write || behaviour.revalidations(file, fn).length > 0) continue;
+      context.report(
+        action.span,
+        `\`${action.name}\` changes data (\`${write.label}\`) but revalidates nothing, so pages showing it keep their cached render until a reload. Call \`revalidatePath(…)\` or \`revalidateTag(…)\` after the write, or \`redirect()\`.`,
+        [{ file: action.file, span: write.span, message: 'The write' }],
+      );
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule } from './rule';
+import { describeCaller, relatedUsages, usagesIn } from './shared';
+
+export const rule: Rule = {
+  meta: {
+    id: 'action-used-for-read',
+    defaultSeverity: 'warning',
+    title: 'A Server Action is used to read data',
+    why: 'Server Actions are POST-only, never cached, and a client runs them one at a time, so reads through them are slow and cannot be cached or deduplicated. Awaited in a Server Component, an action is just a function call that also exposes a public endpoint.',
+    fix: 'Read in a Server Component, calling the data layer (or a service) directly, and pass the data down; for client-side fetching use a GET Route Handler.',
+    bad: "'use server'\n\nexport async function getProjects() {\n  return db.project.findMany()\n}",
+    good: "// app/projects/page.tsx\nexport default async function ProjectsPage() {\n  const projects = await listProjects()\n  return <ProjectList projects={projects} />\n}",
+  },
+  check(context) {
+    const { behaviour, file } = context;
+    for (const action of context.actions) {
+      const fn = action.fn;
+      if (!fn) continue;
+      const rendered = usagesIn(context, action, ['render']);
+      if (rendered.length > 0) {
+        context.report(
+          action.span,
+          `\`${action.name}\` is awaited while rendering the Server Component ${describeCaller(context, rendered[0]!)}: there it is an ordinary function call, and its 'use server' export only adds a public POST endpoint. Call the data layer (or a service) directly from the component.`,
+          relatedUsages(rendered, (ref) => `Awaited in ${describeCaller(context, ref)}`),
+        );
+        continue;
+      }
+      const mutates = behaviour.writes(file, fn).length > 0 || behaviour.cookieWrites(fn).length > 0 || behaviour.revalidations(file, fn).length > 0;
+      const returnsData = fn.returns.some((r) => r.kind === 'value');
+      if (mutates || !returnsData) continue;
+      const read = behaviour.reads(file, fn)[0];
+      context.report(
+        action.span,
+        `\`${action.name}\` changes nothing and returns data: Server Actions are POST-only, uncached and run one at a time per client, so reading through one is slow and cannot be cached. Read in a Server Component (or a GET Route Handler) instead.`,
+        read ? [{ file: action.file, span: read.span, message: 'The read' }] : [],
+      );
+    }
+  },
+};

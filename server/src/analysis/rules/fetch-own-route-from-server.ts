@@ -1,0 +1,30 @@
+import type { Rule } from './rule';
+import { displayPath } from './shared';
+
+export const rule: Rule = {
+  meta: {
+    id: 'fetch-own-route-from-server',
+    defaultSeverity: 'warning',
+    title: "Server code fetches this app's own Route Handler",
+    why: 'On the server, fetching your own Route Handler sends an HTTP request out of the process and back in: an extra hop, a second cold start on serverless, lost request context (cookies, headers), and a failure at build time when no server is running.',
+    fix: "Call the handler's logic directly: move it into a service function that both the Route Handler and this code import.",
+    bad: "// app/projects/page.tsx (Server Component)\nconst res = await fetch(`${process.env.NEXT_PUBLIC_SITE_URL}/api/projects`)\nconst projects = await res.json()",
+    good: "// app/projects/page.tsx (Server Component)\nconst projects = await listProjects()",
+  },
+  check(context) {
+    const { app, file, index } = context;
+    if (!app || file.directive === 'use client') return;
+    for (const fn of file.functions) {
+      for (const fetch of fn.fetches) {
+        if (fetch.url?.origin !== 'own') continue;
+        const route = index.routesForUrl(app, fetch.url.path).find((r) => r.method === fetch.method || r.method === 'ANY');
+        if (!route) continue;
+        context.report(
+          fetch.span,
+          `This server code fetches \`${fetch.method} ${route.url.pattern}\`, a Route Handler of this app (${displayPath(context, route.file)}): the request leaves the process and comes back, losing the request's context, and fails at build time. Call the handler's logic (a service function) directly.`,
+          [{ file: route.file, span: route.span, message: 'The Route Handler fetched' }],
+        );
+      }
+    }
+  },
+};

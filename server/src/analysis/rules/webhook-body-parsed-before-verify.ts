@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+
+const RAW_READERS = new Set(['text', 'arrayBuffer', 'blob']);
+
+export const rule: Rule = {
+  meta: {
+    id: 'webhook-body-parsed-before-verify',
+    defaultSeverity: 'error',
+    title: 'A webhook signature is verified over a re-serialised JSON body',
+    why: 'The sender signs the exact bytes it sent. `await request.json()` followed by `JSON.stringify` produces different bytes (key order, spacing, unicode escapes), so verification fails on real events, or gets weakened until it passes.',
+    fix: 'Read the raw body with `await request.text()`, verify the signature over it, then `JSON.parse` it.',
+    bad: "const event = await request.json()\nstripe.webhooks.constructEvent(JSON.stringify(event), signature, secret)",
+    good: "const body = await request.text()\nconst event = stripe.webhooks.constructEvent(body, signature, secret)",
+  },
+  check(context) {
+    for (const route of context.routes) {
+      if (!route.fn) continue;
+      const verification = context.behaviour.signatureChecks(route.fn)[0];
+      const parsed = route.fn.bodyReads.find((read) => read.method === 'json');
+      if (!verification || !parsed || route.fn.bodyReads.some((read) => RAW_READERS.has(read.method))) continue;
+      context.report(
+        route.fnFile === context.file.path ? parsed.span : route.span,
+        'The webhook signature is verified over `await request.json()` re-serialised, not over the raw bytes the sender signed, so real events fail verification. Read `await request.text()`, verify it, then `JSON.parse` it.',
+        [{ file: route.fnFile, span: verification.span, message: 'The signature check' }],
+      );
+    }
+  },
+};

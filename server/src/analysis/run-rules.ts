@@ -1,0 +1,32 @@
+import { Behaviour } from './behaviour';
+import type { FileFacts } from './facts/file-facts';
+import type { ProjectIndex } from './project/project-index';
+import { RULES } from './rules';
+import type { AdvisorSettings } from './settings';
+import type { Finding, Severity } from './types';
+import { lineOf } from './positions';
+import type { Vocabulary } from './vocabulary';
+
+/** Every enabled rule over one file, with its severity from the settings and its suppressions applied. */
+export function runRules(path: string, index: ProjectIndex, settings: AdvisorSettings, vocabulary: Vocabulary): Finding[] {
+  const file = index.facts(path);
+  if (!file || file.skipped) return [];
+  const behaviour = new Behaviour(index, vocabulary);
+  const findings: Finding[] = [];
+  const base = { file, app: index.appOf(path), index, behaviour, actions: index.actionsIn(path), routes: index.routesIn(path) };
+  for (const rule of RULES) {
+    const configured = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (configured === 'off') continue;
+    const severity: Severity = configured;
+    rule.check({
+      ...base,
+      report: (span, message, related = []) => findings.push({ ruleId: rule.meta.id, severity, file: path, span, message, related }),
+    });
+  }
+  return findings.filter((f) => !isSuppressed(file, f)).sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function isSuppressed(file: FileFacts, finding: Finding): boolean {
+  const line = lineOf(file.lineStarts, finding.span.start);
+  return file.suppressions.some((s) => (s.line === -1 || s.line === line) && (s.rules.length === 0 || s.rules.includes(finding.ruleId)));
+}

@@ -1,0 +1,65 @@
+import { RULE_IDS } from '../analysis/rules';
+import { SEVERITY_SETTINGS } from '../analysis/settings';
+
+export type Format = 'pretty' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  paths: string[];
+  format: Format;
+  rules: Record<string, string>;
+  maxWarnings: number;
+}
+
+export type Parsed = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+export const USAGE = `Usage: next-action-advisor check [paths…] [options]
+
+Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
+
+Options:
+  --format pretty|json|sarif   output format (default: pretty)
+  --rule <id>=<severity>       set a rule's severity: off, hint, info, warning, error (repeatable)
+  --max-warnings <n>           exit with 1 when there are more than n warnings (default: no limit)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage.
+Settings are read from next-action-advisor.json in each checked folder.`;
+
+export function parseArgs(argv: string[]): Parsed {
+  const args = [...argv];
+  if (args[0] === '-h' || args[0] === '--help') return { command: 'help' };
+  if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
+  if (args[0] === 'check') args.shift();
+  const paths: string[] = [];
+  let format: Format = 'pretty';
+  const rules: Record<string, string> = {};
+  let maxWarnings = Infinity;
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--rule=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args.shift();
+    if (flag === '-h' || flag === '--help') return { command: 'help' };
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'pretty' && v !== 'json' && v !== 'sarif') return { command: 'error', message: `--format takes pretty, json or sarif, not ${v ?? 'nothing'}` };
+      format = v;
+    } else if (flag === '--rule' || flag.startsWith('--rule=')) {
+      const v = flag.startsWith('--rule=') ? flag.slice('--rule='.length) : value();
+      const [id, severity] = (v ?? '').split('=');
+      if (!id || !RULE_IDS.includes(id)) return { command: 'error', message: `unknown rule ${id ?? ''}; rules: ${RULE_IDS.join(', ')}` };
+      if (!severity || !SEVERITY_SETTINGS.includes(severity as never)) return { command: 'error', message: `--rule ${id}= takes one of ${SEVERITY_SETTINGS.join(', ')}` };
+      rules[id] = severity;
+    } else if (flag === '--max-warnings') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) return { command: 'error', message: '--max-warnings takes a whole number' };
+      maxWarnings = n;
+    } else if (flag.startsWith('-')) return { command: 'error', message: `unknown option ${flag}` };
+    else paths.push(arg);
+  }
+  return check(paths.length > 0 ? paths : ['.'], format, rules, maxWarnings);
+}
+
+function check(paths: string[], format: Format, rules: Record<string, string>, maxWarnings: number): Parsed {
+  return { command: 'check', options: { paths, format, rules, maxWarnings } };
+}

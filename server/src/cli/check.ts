@@ -1,0 +1,45 @@
+import { Analyzer } from '../analysis/analyzer';
+import { isAppRoot } from '../analysis/project/app-locator';
+import { dirName, isWithin, normalizePath } from '../analysis/project/paths';
+import type { Finding, FileSystem } from '../analysis/types';
+import { loadSettings } from '../workspace/project-settings';
+
+export interface CheckResult {
+  findings: Finding[];
+  files: number;
+  problems: string[];
+  lineStarts(path: string): readonly number[];
+}
+
+/**
+ * Analyses the workspaces holding `paths` and returns the findings inside them. A file given alone
+ * is analysed within its app, so that its callers and routes are known.
+ */
+export function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): CheckResult {
+  const targets = paths.map((p) => normalizePath(fs.realPath(p)));
+  const roots = [...new Set(targets.map((t) => (fs.directoryExists(t) ? t : appRootOf(fs, t))))];
+  const { settings, problems } = loadSettings(fs, roots, { rules: ruleOverrides });
+  const analyzer = new Analyzer(fs);
+  analyzer.configure(settings);
+  const loaded = analyzer.loadWorkspace(roots);
+  const inTargets = analyzer.index.paths().filter((p) => targets.some((t) => isWithin(t, p)));
+  const findings = inTargets.flatMap((p) => analyzer.findings(p));
+  for (const path of inTargets) {
+    const facts = analyzer.index.facts(path);
+    if (facts?.skipped === 'too-large') problems.push(`${path}: larger than ${settings.maxFileSize} bytes, not analysed`);
+    if (facts?.skipped === 'binary') problems.push(`${path}: binary data, not analysed`);
+  }
+  return {
+    findings,
+    files: inTargets.length,
+    problems: [...problems, ...loaded.problems],
+    lineStarts: (path) => analyzer.index.facts(path)?.lineStarts ?? [0],
+  };
+}
+
+function appRootOf(fs: FileSystem, file: string): string {
+  for (let dir = dirName(file); ; dir = dirName(dir)) {
+    if (isAppRoot(fs, dir)) return dir;
+    if (dirName(dir) === dir) return dirName(file);
+  }
+}

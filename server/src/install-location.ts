@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Files shipped with the product (rule pages, the manifest) sit beside the bundle (`dist/..`); from
+ * the sources they are a few folders up. Rule links are local files: no network is involved.
+ */
+function findUp(start: string, relative: string): string | null {
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+export function docsUrlFor(start: string): (ruleId: string) => string {
+  const docs = findUp(start, path.join('docs', 'rules'));
+  return (ruleId) => (docs ? pathToFileURL(path.join(docs, `${ruleId}.md`)).href : `https://www.npmjs.com/package/next-action-advisor#${ruleId}`);
+}
+
+export function versionFrom(start: string): string {
+  const manifest = findUp(start, 'package.json');
+  try {
+    return manifest ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,53 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SUPPRESSION_PREFIX } from '../analysis/facts/suppressions';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+
+/**
+ * Quick fixes for our diagnostics. The edits are a line of text each, so they are built here at
+ * once; no analysis runs in this handler.
+ */
+export function codeActionsFor(document: TextDocument, params: CodeActionParams, prologueEndLine: number): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const diagnostic of params.context.diagnostics) {
+    const ruleId = ruleOf(diagnostic);
+    if (!ruleId) continue;
+    const line = diagnostic.range.start.line;
+    const key = `${ruleId}:${line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    actions.push(disableForLine(document, diagnostic, ruleId), disableForFile(document, diagnostic, ruleId, prologueEndLine));
+  }
+  return actions;
+}
+
+function ruleOf(diagnostic: Diagnostic): string | null {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return null;
+  const data = diagnostic.data as DiagnosticData | undefined;
+  return data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : null);
+}
+
+function disableForLine(document: TextDocument, diagnostic: Diagnostic, ruleId: string): CodeAction {
+  const line = diagnostic.range.start.line;
+  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${SUPPRESSION_PREFIX}-next-line ${ruleId}\n` };
+  return {
+    title: `Disable ${ruleId} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [edit] } },
+  };
+}
+
+/** The file-wide comment goes after the directive prologue, so that `'use server'` stays first. */
+function disableForFile(document: TextDocument, diagnostic: Diagnostic, ruleId: string, line: number): CodeAction {
+  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `/* ${SUPPRESSION_PREFIX} ${ruleId} */\n` };
+  return {
+    title: `Disable ${ruleId} for this file`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [edit] } },
+  };
+}

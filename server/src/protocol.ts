@@ -1,0 +1,18 @@
+/** Names shared by the client, the server and the tests. */
+export const EXTENSION_ID = 'next-action-advisor';
+export const DIAGNOSTIC_SOURCE = 'next-action-advisor';
+export const SETTINGS_SECTION = 'nextActionAdvisor';
+export const PROJECT_SETTINGS_FILE = 'next-action-advisor.json';
+
+export const COMMANDS = {
+  restartServer: 'nextActionAdvisor.restartServer',
+  showOutput: 'nextActionAdvisor.showOutput',
+} as const;
+
+/** The languages the server analyses. */
+export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
+
+/** Data attached to each diagnostic, so that code actions need no re-analysis. */
+export interface DiagnosticData {
+  ruleId: string;
+}
