@@ -6,7 +6,7 @@ import type { Vocabulary } from './vocabulary';
 /** SQL that changes data, by its first word. */
 const MUTATING_SQL = /^\s*(insert|update|delete|upsert|merge|replace|create|drop|alter|truncate)\b/i;
 /** Wrapper names that plainly mean an authenticated caller. */
-const OBVIOUS_AUTH_WRAPPER = /auth|session|user|protect|guard/i;
+const OBVIOUS_AUTH_WRAPPER = /auth|session|user|protect|guard|apikey|token/i;
 const OBVIOUS_VALIDATING_WRAPPER = /valid|schema/i;
 const MAX_DEPTH = 4;
 
@@ -20,6 +20,7 @@ export interface Effect {
 interface Summary {
   writes: boolean;
   reads: boolean;
+  /** Checks a session or user, an API key or bearer token, or a signature. */
   auth: boolean;
   validates: boolean;
 }
@@ -73,7 +74,7 @@ export class Behaviour {
     const effects: Effect[] = [];
     for (const call of fn.calls) {
       if (this.isDirectWrite(file, call)) effects.push({ span: call.span, label: labelOf(call) });
-      else if (this.helperSummary(file, call)?.writes) effects.push({ span: call.span, label: `${labelOf(call)} (writes data)` });
+      else if (this.helperSummary(file, call)?.writes) effects.push({ span: call.span, label: labelOf(call) });
     }
     for (const fetch of fn.fetches) if (fetch.method !== 'GET' && fetch.method !== 'HEAD') effects.push({ span: fetch.span, label: `fetch ${fetch.method}` });
     return effects.sort((a, b) => a.span.start - b.span.start);
@@ -202,6 +203,7 @@ export class Behaviour {
       summary.validates ||= (last !== null && this.vocabulary.validationFunctions.has(last)) || nested.validates;
     }
     summary.writes ||= fn.fetches.some((f) => f.method !== 'GET' && f.method !== 'HEAD');
+    summary.auth ||= fn.headerReads.some((h) => this.vocabulary.credentialHeaders.has(h.name)) || this.signatureChecks(fn).length > 0;
     this.summaries.set(key, summary);
     return summary;
   }

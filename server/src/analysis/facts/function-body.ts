@@ -94,8 +94,9 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
       fact.bodyReads.push({ method, span });
       if (method === 'formData') for (const target of assignedNames(call)) formDataNames.add(target);
     }
-    if (ts.isElementAccessExpression(call.expression) && isDispatchOn(call.expression.argumentExpression, paramNames)) {
-      fact.dispatch ??= spanOf(call.expression, sourceFile);
+    const callee = unwrapExpression(call.expression);
+    if (ts.isElementAccessExpression(callee) && isDispatchOn(callee.argumentExpression, paramNames)) {
+      fact.dispatch ??= spanOf(callee, sourceFile);
     }
     // `new Response(body, { headers: { 'Cache-Control': … } })` and `NextResponse.json(body, init)`.
     const init = RESPONSE_CLASSES.has(chain.root ?? '') ? call.arguments[1] : undefined;
