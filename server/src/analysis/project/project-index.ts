@@ -390,6 +390,8 @@ function collectActions(facts: FileFacts): ActionDef[] {
       }
     }
   }
+  // In a 'use client' module an inline 'use server' is no action at all (a rule says so).
+  if (facts.directive === 'use client') return actions;
   for (const fn of facts.functions) {
     if (!fn.inlineUseServer || facts.directive === 'use server') continue;
     actions.push({ file: facts.path, key: `${facts.path}#fn${fn.id}`, name: fn.name, span: fn.nameSpan, kind: 'inline', fn, wrapper: null });

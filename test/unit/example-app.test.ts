@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { RULE_IDS } from '../../server/src/analysis/rules';
+import { analyzeFolder } from '../support/analyze';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
+
+/** The files of the example app that hold findings; every other file is correct code that must stay silent. */
+const EXPECTED: Record<string, string[]> = {
+  'src/app/api/projects/[projectId]/route.ts': ['logic-in-transport', 'route-missing-auth', 'route-error-without-status'],
+  'src/app/api/tasks/[taskId]/complete/route.ts': ['route-get-side-effects'],
+  'src/app/api/tasks/route.ts': ['route-only-own-ui-mutation'],
+  'src/app/api/webhooks/stripe/route.ts': ['webhook-body-parsed-before-verify'],
+  'src/app/attachments/actions.ts': ['action-large-upload', 'action-unvalidated-input'],
+  'src/app/billing/actions.ts': ['action-as-webhook', 'action-missing-auth', 'action-missing-revalidation'],
+  'src/app/projects/[projectId]/page.tsx': ['redirect-in-try'],
+  'src/app/projects/[projectId]/tasks/actions.ts': [
+    'logic-in-transport',
+    'action-unvalidated-input',
+    'action-throws-expected-error',
+    'action-called-in-effect',
+    'action-used-for-read',
+    'action-generic-rpc',
+    'action-http-semantics',
+    'action-missing-revalidation',
+  ],
+  'src/app/projects/actions.ts': ['use-server-invalid-export', 'action-missing-auth', 'action-used-for-read'],
+  'src/app/projects/page.tsx': ['fetch-own-route-from-server'],
+  'src/components/archive-button.tsx': ['inline-use-server-in-client'],
+};
+
+describe('the example app', () => {
+  const { analyzer, findings } = analyzeFolder(EXAMPLE);
+
+  it('shows every rule at least once', () => {
+    const fired = new Set(findings.map((f) => f.ruleId));
+    assert.deepEqual(RULE_IDS.filter((id) => !fired.has(id)), []);
+  });
+
+  it('reports exactly the expected rules in each file', () => {
+    const actual: Record<string, string[]> = {};
+    for (const f of findings) (actual[f.file] ??= []).push(f.ruleId);
+    const sorted = (o: Record<string, string[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v].sort()]).sort());
+    assert.deepEqual(sorted(actual), sorted(EXPECTED));
+  });
+
+  it('keeps its clean files silent', () => {
+    const clean = analyzer.index.paths().map((p) => path.relative(EXAMPLE, p)).filter((p) => !(p in EXPECTED));
+    assert.ok(clean.length >= 20, `expected many clean files, found ${clean.length}`);
+    assert.deepEqual(findings.filter((f) => clean.includes(f.file)), []);
+  });
+});
