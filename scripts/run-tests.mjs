@@ -1,4 +1,4 @@
-// Runs node's test runner on every *.test.ts below the given folders, through tsx.
+// Runs node's test runner, through tsx, on the given *.test.ts files and every one below the given folders.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +11,10 @@ const walk = (dir) => {
     else if (entry.isFile() && entry.name.endsWith('.test.ts')) files.push(full);
   }
 };
-for (const dir of process.argv.slice(2)) if (fs.existsSync(dir)) walk(dir);
+for (const target of process.argv.slice(2)) {
+  if (target.endsWith('.test.ts')) files.push(target);
+  else if (fs.existsSync(target)) walk(target);
+}
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

@@ -74,6 +74,8 @@ export class ProjectIndex {
   private readonly usagesByKey = new Map<string, Map<string, UsageFact[]>>();
   private readonly fetchesByRoute = new Map<string, Map<string, FetchRef[]>>();
   private readonly importers = new Map<string, Set<string>>();
+  /** What a file pointed at before its latest update: those files' findings may change too. */
+  private readonly formerTargets = new Map<string, Set<string>>();
   private readonly actionCache = new WeakMap<FileFacts, ActionDef[]>();
   private readonly routeCache = new Map<string, { generation: number; inputs: (FileFacts | undefined)[]; routes: RouteDef[] }>();
   private readonly routesByApp = new Map<string, { generation: number; routes: RouteDef[] }>();
@@ -109,6 +111,8 @@ export class ProjectIndex {
 
   update(facts: FileFacts): void {
     const isNew = !this.allFacts.has(facts.path);
+    const former = this.contributions.get(facts.path);
+    if (former) this.formerTargets.set(facts.path, new Set([...(this.formerTargets.get(facts.path) ?? []), ...targetsOf(former)]));
     this.allFacts.set(facts.path, facts);
     this.resolutions.delete(facts.path);
     const surface = surfaceOf(facts);
@@ -287,16 +291,15 @@ export class ProjectIndex {
     return [...(this.fetchesByRoute.get(routeKey)?.values() ?? [])].flat();
   }
 
-  /** Files whose findings may change when `path` changes: its callers' targets, importers, fetchers. */
+  /**
+   * Files whose findings may change when `path` changes: what it imports or fetches (now and before
+   * its last update), what imports it, what fetches its routes, and who calls its actions.
+   */
   dependentsOf(path: string): Set<string> {
-    const before = this.contributions.get(path);
     this.refresh();
-    const after = this.contributions.get(path);
-    const out = new Set<string>();
-    for (const c of [before, after]) {
-      for (const u of c?.usages ?? []) out.add(u.key.slice(0, u.key.lastIndexOf('#')));
-      for (const f of c?.fetches ?? []) out.add(f.key.slice(0, f.key.lastIndexOf('#')));
-    }
+    const current = this.contributions.get(path);
+    const out = new Set<string>([...(this.formerTargets.get(path) ?? []), ...(current ? targetsOf(current) : [])]);
+    this.formerTargets.delete(path);
     for (const importer of this.importers.get(path) ?? []) out.add(importer);
     for (const route of this.routesIn(path)) for (const ref of this.fetchesOf(route.key)) out.add(ref.file);
     for (const action of this.actionsIn(path)) for (const ref of this.usagesOf(action.key)) out.add(ref.file);
@@ -357,6 +360,11 @@ export class ProjectIndex {
     for (const { key } of c.usages) this.usagesByKey.get(key)?.delete(path);
     for (const { key } of c.fetches) this.fetchesByRoute.get(key)?.delete(path);
   }
+}
+
+function targetsOf(c: Contribution): string[] {
+  const fileOf = (key: string): string => key.slice(0, key.lastIndexOf('#'));
+  return [...c.importTargets, ...c.usages.map((u) => fileOf(u.key)), ...c.fetches.map((f) => fileOf(f.key))];
 }
 
 /** Functions are keyed by their id, so that a default export and its declared name meet. */
