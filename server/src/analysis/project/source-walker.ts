@@ -1,5 +1,6 @@
 import type { FileSystem } from '../types';
 import { isSourceFile } from '../facts/parse';
+import { NEXT_CONFIG_NAMES } from './next-config-reader';
 import { IgnoreRules } from './gitignore';
 import { joinPath, relativePath } from './paths';
 
@@ -27,7 +28,8 @@ export function walkSourceFiles(fs: FileSystem, root: string, onFolder: (folder:
       if (isDirectory && SKIPPED_FOLDERS.has(entry.name)) continue;
       if (active.some((i) => i.rules.ignores(relativePath(i.base, full), isDirectory))) continue;
       if (isDirectory) walk(full, active);
-      else if (isSourceFile(entry.name)) files.push(full);
+      // next.config.* is configuration, read on its own, not app code to check.
+      else if (isSourceFile(entry.name) && !NEXT_CONFIG_NAMES.includes(entry.name)) files.push(full);
     }
   };
   walk(root, []);

@@ -24,6 +24,6 @@ export function formatPretty({ cwd, result, summary, color }: ReportContext): st
   if (summary.total === 0) return `No problems found in ${result.files} file${result.files === 1 ? '' : 's'}.\n`;
   const counts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => summary[s] > 0).map((s) => `${summary[s]} ${s}${summary[s] === 1 ? '' : 's'}`);
   const mark = summary.error > 0 ? paint('31', '✖') : paint('33', '⚠');
-  lines.push('', `${mark} ${summary.total} problem${summary.total === 1 ? '' : 's'} (${counts.join(', ')}) in ${result.files} files`, '');
+  lines.push('', `${mark} ${summary.total} problem${summary.total === 1 ? '' : 's'} (${counts.join(', ')}) in ${result.files} file${result.files === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import { FIXTURES } from '../support/analyze';
+import { tempCopy } from '../support/temp-copy';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BAD = path.join(FIXTURES, 'rules', 'action-missing-auth', 'bad');
+
+/** The bundled checker, run as a user runs it. */
+function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('next-action-advisor check', () => {
+  it('prints findings ESLint-style, grouped by file, with a summary, and exits 0 without errors', () => {
+    const { code, stdout } = run(['check', '.'], BAD);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n');
+    assert.equal(lines[1], 'app/projects/actions.ts');
+    assert.match(lines[2]!, /^ {2}7:23 +warning {2}`deleteProject` writes data \(`db\.project\.delete`\) without checking the session first.* {2}action-missing-auth$/);
+    assert.match(stdout, /⚠ 4 problems \(2 warnings, 2 hints\) in 1 file\n$/);
+  });
+
+  it('exits 1 when a rule set to error fires, or warnings exceed --max-warnings', () => {
+    assert.equal(run(['check', BAD, '--rule', 'action-missing-auth=error']).code, 1);
+    assert.equal(run(['check', BAD, '--max-warnings', '1']).code, 1);
+    assert.equal(run(['check', BAD, '--max-warnings', '2']).code, 0);
+  });
+
+  it('turns a rule off with --rule id=off', () => {
+    const { stdout } = run(['check', BAD, '--format', 'json', '--rule', 'action-missing-auth=off', '--rule=logic-in-transport=off']);
+    assert.deepEqual(JSON.parse(stdout).findings, []);
+  });
+
+  it('prints JSON with 1-based positions and related locations', () => {
+    const { code, stdout } = run(['check', '.', '--format', 'json'], BAD);
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.summary, { total: 4, error: 0, warning: 2, info: 0, hint: 2 });
+    assert.deepEqual(
+      { ...report.findings[0], message: undefined, docs: undefined },
+      {
+        file: 'app/projects/actions.ts',
+        ruleId: 'action-missing-auth',
+        severity: 'warning',
+        message: undefined,
+        startLine: 7,
+        startColumn: 23,
+        endLine: 7,
+        endColumn: 36,
+        docs: undefined,
+        related: [{ file: 'app/projects/actions.ts', message: 'The unguarded write', startLine: 8, startColumn: 9, endLine: 8, endColumn: 45 }],
+      },
+    );
+    assert.ok(fs.existsSync(new URL(report.findings[0].docs)), 'the docs link points at the rule page');
+  });
+
+  it('prints SARIF 2.1.0 that validates against the schema', () => {
+    const { code, stdout } = run(['check', path.join(ROOT, 'examples', 'project-tracker'), '--format', 'sarif']);
+    assert.equal(code, 1, 'the example app has errors');
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The schema's patterns predate unicode-mode regular expressions.
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(stdout);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const run0 = log.runs[0];
+    assert.equal(run0.tool.driver.rules.length, 20);
+    assert.equal(run0.results.length, 25);
+    for (const result of run0.results) {
+      assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+      assert.ok(!result.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'), 'URIs are relative to %SRCROOT%');
+    }
+  });
+
+  it('reads next-action-advisor.json, and says which field is wrong', () => {
+    const copy = tempCopy(BAD);
+    after(() => copy.remove());
+    copy.write('next-action-advisor.json', JSON.stringify({ rules: { 'action-missing-auth': 'error', 'logic-in-transport': 'sometimes' } }));
+    const { code, stdout, stderr } = run(['check', '.', '--format', 'json'], copy.root);
+    assert.equal(code, 1);
+    assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { severity: string; ruleId: string }) => `${f.ruleId}:${f.severity}`))].sort(), [
+      'action-missing-auth:error',
+      'logic-in-transport:hint',
+    ]);
+    assert.match(stderr, /next-action-advisor\.json: rules\.logic-in-transport: expected one of off, hint, info, warning, error/);
+  });
+
+  it('analyses one file within its app, so that cross-file findings hold', () => {
+    const effect = path.join(FIXTURES, 'rules', 'action-called-in-effect', 'bad');
+    const { stdout } = run(['check', path.join(effect, 'app', 'tasks', 'actions.ts'), '--format', 'json']);
+    const ids = JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.ok(ids.includes('action-called-in-effect'));
+  });
+
+  it('exits 2 with a message on bad usage', () => {
+    for (const args of [['check', '--format', 'xml'], ['check', '--rule', 'no-such-rule=off'], ['check', '--bogus'], ['check', 'missing-folder']]) {
+      const { code, stderr } = run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /^next-action-advisor: /);
+    }
+  });
+
+  it('reports a binary file and goes on', () => {
+    const copy = tempCopy(BAD);
+    after(() => copy.remove());
+    fs.writeFileSync(path.join(copy.root, 'app', 'blob.ts'), Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x27, 0x75]));
+    const { code, stdout, stderr } = run(['check', '.', '--format', 'json'], copy.root);
+    assert.equal(code, 0);
+    assert.match(stderr, /blob\.ts: binary data, not analysed/);
+    assert.equal(JSON.parse(stdout).summary.total, 4);
+  });
+});
