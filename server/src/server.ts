@@ -3,6 +3,8 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,7 +26,7 @@ const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.error(message);
 const session = new Session((message) => {
   connection.console.warn(message);
-  void connection.window.showInformationMessage(`Next.js Action Advisor: ${message}`);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Next.js Action Advisor: ${message}` });
 });
 const diagnostics = new DiagnosticsService(connection, documents, session, docsUrlFor(__dirname));
 
@@ -87,7 +89,6 @@ connection.onDidChangeConfiguration(async (change) => {
   const settings = configurationPull ? await editorSettings() : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
   runSafe(log, 'settings', undefined, () => session.updateSettings(settings));
   diagnostics.refreshAll();
-  if (diagnostics.pulls) void connection.languages.diagnostics.refresh();
 });
 
 documents.onDidChangeContent(async (event) => {

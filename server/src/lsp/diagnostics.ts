@@ -24,10 +24,6 @@ export class DiagnosticsService {
     this.refreshSupported = refresh;
   }
 
-  get pulls(): boolean {
-    return this.pull;
-  }
-
   compute(uri: string): Diagnostic[] {
     const path = uriToPath(uri);
     if (!path) return [];
@@ -45,8 +41,13 @@ export class DiagnosticsService {
     for (const uri of affected) void this.connection.sendDiagnostics({ uri, diagnostics: this.compute(uri) });
   }
 
+  /** Everything may have changed (settings, configuration files, the first load). */
   refreshAll(): void {
-    this.refresh(this.documents.keys().map((uri) => uriToPath(uri)).filter((p): p is string => p !== null));
+    if (this.pull) {
+      if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const uri of this.documents.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: this.compute(uri) });
   }
 
   clear(uri: string): void {

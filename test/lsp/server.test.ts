@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { brief, TestClient, uri } from '../support/lsp-client';
+import { tempCopy } from '../support/temp-copy';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
+const TASK_ACTIONS = 'src/app/projects/[projectId]/tasks/actions.ts';
+const TASK_BOARD = 'src/components/task-board.tsx';
+const PROJECT_ACTIONS = 'src/app/projects/actions.ts';
+
+describe('the language server over stdio', () => {
+  const copy = tempCopy(EXAMPLE);
+  let client: TestClient;
+  before(async () => (client = await TestClient.start({ root: copy.root })));
+  after(async () => {
+    await client.stop();
+    copy.remove();
+  });
+
+  it('answers pull diagnostics with rule codes, ranges, links and the related file', async () => {
+    await client.open(TASK_ACTIONS);
+    const diagnostics = await client.diagnostics(TASK_ACTIONS);
+    assert.deepEqual(brief(diagnostics), [
+      'logic-in-transport@8:23',
+      'action-unvalidated-input@10:21',
+      'action-throws-expected-error@12:15',
+      'action-called-in-effect@17:23',
+      'action-used-for-read@17:23',
+      'action-generic-rpc@22:23',
+      'action-http-semantics@35:23',
+      'action-missing-revalidation@41:23',
+    ]);
+    const effect = diagnostics.find((d) => d.code === 'action-called-in-effect')!;
+    assert.equal(effect.source, 'next-action-advisor');
+    assert.equal(effect.severity, 2);
+    assert.deepEqual(effect.range, { start: { line: 16, character: 22 }, end: { line: 16, character: 31 } });
+    assert.match(effect.codeDescription!.href, /docs\/rules\/action-called-in-effect\.md$/);
+    assert.deepEqual(effect.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uri(path.join(copy.root, TASK_BOARD)), 11]]);
+  });
+
+  it('an edit adds a finding and the next removes it', async () => {
+    const original = copy.read(PROJECT_ACTIONS);
+    await client.open(PROJECT_ACTIONS);
+    const count = async () => brief(await client.diagnostics(PROJECT_ACTIONS)).filter((d) => d.startsWith('use-server-invalid-export')).length;
+    assert.equal(await count(), 1);
+    await client.change(PROJECT_ACTIONS, `${original}\nexport const DEFAULT_NAME = 'Untitled'\n`);
+    assert.equal(await count(), 2);
+    await client.change(PROJECT_ACTIONS, original);
+    assert.equal(await count(), 1);
+  });
+
+  it('an edit in a client component refreshes the diagnostics of the action it calls', async () => {
+    await client.open(TASK_BOARD);
+    const refreshesBefore = client.refreshes;
+    const board = copy.read(TASK_BOARD);
+    await client.change(TASK_BOARD, board.replace('loadTasks(projectId).then(setTasks)', 'setTasks([])'));
+    await client.waitFor(() => client.refreshes > refreshesBefore, 'a diagnostics refresh');
+    assert.ok(!brief(await client.diagnostics(TASK_ACTIONS)).includes('action-called-in-effect@17:23'));
+    await client.change(TASK_BOARD, board);
+    assert.ok(brief(await client.diagnostics(TASK_ACTIONS)).includes('action-called-in-effect@17:23'));
+  });
+
+  it('a settings change turns a rule off and back on', async () => {
+    const has = async () => brief(await client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-generic-rpc'));
+    assert.ok(await has());
+    await client.changeSettings({ rules: { 'action-generic-rpc': 'off' } });
+    assert.ok(!(await has()));
+    await client.changeSettings({ rules: { 'action-generic-rpc': 'error' } });
+    const rpc = (await client.diagnostics(TASK_ACTIONS)).find((d) => d.code === 'action-generic-rpc');
+    assert.equal(rpc?.severity, 1);
+    await client.changeSettings({});
+  });
+
+  it('a suppression comment silences one finding', async () => {
+    const text = copy.read(TASK_ACTIONS);
+    const suppressed = text.replace('export async function exportTasksCsv', '// next-action-advisor-disable-next-line action-http-semantics\nexport async function exportTasksCsv');
+    await client.change(TASK_ACTIONS, suppressed);
+    assert.ok(!brief(await client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-http-semantics')));
+    await client.change(TASK_ACTIONS, text);
+  });
+
+  it('the "Disable for this line" quick fix writes the comment that silences the finding', async () => {
+    const text = copy.read(TASK_ACTIONS);
+    const diagnostics = await client.diagnostics(TASK_ACTIONS);
+    const target = diagnostics.find((d) => d.code === 'action-generic-rpc')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },
+      range: target.range,
+      context: { diagnostics: [target] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Disable action-generic-rpc for this line', 'Disable action-generic-rpc for this file']);
+    const edits = actions[0]!.edit!.changes![uri(path.join(copy.root, TASK_ACTIONS))]!;
+    const fixed = TextDocument.applyEdits(TextDocument.create('x', 'typescript', 1, text), edits);
+    assert.equal(fixed, text.replace('export async function runTaskCommand', '// next-action-advisor-disable-next-line action-generic-rpc\nexport async function runTaskCommand'));
+    await client.change(TASK_ACTIONS, fixed);
+    const after = await client.diagnostics(TASK_ACTIONS);
+    assert.deepEqual(after.filter((d: Diagnostic) => d.code === 'action-generic-rpc'), []);
+    assert.equal(after.length, diagnostics.length - 1);
+    const fileEdits = actions[1]!.edit!.changes![uri(path.join(copy.root, TASK_ACTIONS))]!;
+    assert.deepEqual(fileEdits[0]!.range.start, { line: 1, character: 0 }, "the file-wide comment goes after 'use server'");
+    await client.change(TASK_ACTIONS, text);
+  });
+
+  it('hovers over an action with who calls it', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },
+      position: { line: 16, character: 25 },
+    });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /^\*\*Server Action\*\* `loadTasks` — a public `POST` endpoint/);
+    assert.match(value, /`TaskBoard` in src\/components\/task-board\.tsx — in an effect/);
+  });
+});
+
+describe('a client without pull diagnostics', () => {
+  const copy = tempCopy(EXAMPLE);
+  let client: TestClient;
+  before(async () => (client = await TestClient.start({ root: copy.root, pull: false })));
+  after(async () => {
+    await client.stop();
+    copy.remove();
+  });
+
+  it('gets diagnostics pushed on open and after each edit', async () => {
+    const docUri = await client.open(PROJECT_ACTIONS);
+    await client.waitFor(() => (client.pushed.get(docUri)?.length ?? 0) > 0, 'pushed diagnostics');
+    assert.deepEqual(brief(client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-used-for-read@29:23']);
+    await client.change(PROJECT_ACTIONS, copy.read(PROJECT_ACTIONS).replace('export const PAGE_SIZE = 20', 'const PAGE_SIZE = 20'));
+    await client.waitFor(() => client.pushed.get(docUri)?.length === 2, 'the finding to go');
+  });
+});

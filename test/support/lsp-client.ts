@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ExitNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface ClientOptions {
+  root: string;
+  /** What the client answers to `workspace/configuration`. */
+  settings?: Record<string, unknown>;
+  /** A client without pull diagnostics gets them pushed. */
+  pull?: boolean;
+}
+
+/** The bundled server over stdio, driven by a real LSP connection, as an editor drives it. */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly messages: string[] = [];
+  readonly pushed = new Map<string, Diagnostic[]>();
+  settings: Record<string, unknown>;
+  refreshes = 0;
+  private refreshesAtConfiguration = Infinity;
+  private readonly process: ChildProcess;
+  private readonly versions = new Map<string, number>();
+  private readonly waiters: (() => void)[] = [];
+  private exited = false;
+
+  private constructor(private readonly options: ClientOptions) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.on('exit', () => (this.exited = true));
+    this.process.stderr!.on('data', () => {});
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      this.refreshesAtConfiguration = this.refreshes;
+      return params.items.map(() => this.settings);
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.pushed.set(p.uri, p.diagnostics);
+      this.notify();
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions): Promise<TestClient> {
+    const client = new TestClient(options);
+    const pull = options.pull ?? true;
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: uri(options.root),
+      workspaceFolders: [{ uri: uri(options.root), name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: pull } },
+        textDocument: pull ? { diagnostic: { dynamicRegistration: false }, synchronization: {} } : { publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  async open(relative: string, text = fs.readFileSync(path.join(this.options.root, relative), 'utf8')): Promise<string> {
+    const docUri = uri(path.join(this.options.root, relative));
+    this.versions.set(docUri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: docUri, languageId: languageOf(relative), version: 1, text } });
+    return docUri;
+  }
+
+  /** Replaces the whole text, as an editor does for a paste over everything. */
+  async change(relative: string, text: string): Promise<void> {
+    const docUri = uri(path.join(this.options.root, relative));
+    const version = (this.versions.get(docUri) ?? 1) + 1;
+    this.versions.set(docUri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: docUri, version }, contentChanges: [{ text }] });
+  }
+
+  async diagnostics(relative: string): Promise<Diagnostic[]> {
+    const report = (await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(this.options.root, relative)) } })) as DocumentDiagnosticReport;
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  /** New settings; resolves once the server has read them and asked for a diagnostics refresh. */
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    this.refreshesAtConfiguration = Infinity;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await this.waitFor(() => this.refreshes > this.refreshesAtConfiguration, 'a refresh after the settings change');
+  }
+
+  /** Resolves when `condition` holds, re-checked on every message from the server; fails after `ms`. */
+  async waitFor(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!condition()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      await this.connection.sendRequest(ShutdownRequest.type).catch(() => {});
+      await this.connection.sendNotification(ExitNotification.type).catch(() => {});
+    }
+    this.connection.dispose();
+    if (!this.exited) this.process.kill();
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+}
+
+export function uri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+function languageOf(file: string): string {
+  if (file.endsWith('.tsx')) return 'typescriptreact';
+  if (file.endsWith('.jsx')) return 'javascriptreact';
+  if (/\.(c|m)?js$/.test(file)) return 'javascript';
+  return 'typescript';
+}
+
+/** `code@line:col` for each diagnostic, 1-based, for compact assertions. */
+export function brief(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+}
