@@ -1,4 +1,6 @@
-// Bundles the client, the server and the CLI into dist/ with esbuild.
+// Bundles the client, the server and the CLI into dist/ with esbuild; with --editor-tests, also the
+// extension-host test suite into out/editor/ (vscode and mocha stay external: the host provides one,
+// node_modules the other).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -12,7 +14,12 @@ const common = {
   logLevel: 'warning',
 };
 
+const editorTests = process.argv.includes('--editor-tests')
+  ? [esbuild.build({ ...common, entryPoints: ['test/editor/suite/index.ts', 'test/editor/suite/nextjs.test.ts', 'test/editor/suite/plain.test.ts'], outdir: 'out/editor', external: ['vscode', 'mocha'] })]
+  : [];
+
 await Promise.all([
+  ...editorTests,
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, brief, codeOf, diagnosticsWhen, openEditor, workspaceUri } from './helpers';
+
+/** The workspace: `apps/tracker` (the example app) and `apps/billing`, two Next.js apps. */
+const TASK_ACTIONS = 'apps/tracker/src/app/projects/[projectId]/tasks/actions.ts';
+const PROJECT_ACTIONS = 'apps/tracker/src/app/projects/actions.ts';
+const TASK_BOARD = 'apps/tracker/src/components/task-board.tsx';
+const BILLING_ACTIONS = 'apps/billing/app/projects/actions.ts';
+const EXPECTED_TASK_FINDINGS = [
+  'logic-in-transport@8:23',
+  'action-unvalidated-input@10:21',
+  'action-throws-expected-error@12:15',
+  'action-called-in-effect@17:23',
+  'action-used-for-read@17:23',
+  'action-generic-rpc@22:23',
+  'action-http-semantics@35:23',
+  'action-missing-revalidation@41:23',
+];
+
+describe('Next.js Action Advisor in a Next.js workspace', () => {
+  it('activates and starts its language server', async () => {
+    const api = await activate();
+    const client = api.client();
+    assert.ok(client, 'the server was started');
+    assert.ok(client.isRunning());
+  });
+
+  it('shows the expected diagnostics, with codes, ranges and rule links', async () => {
+    await openEditor(TASK_ACTIONS);
+    const diagnostics = await diagnosticsWhen(workspaceUri(TASK_ACTIONS), (d) => d.length >= EXPECTED_TASK_FINDINGS.length, 'the task actions findings');
+    assert.deepEqual(brief(diagnostics), EXPECTED_TASK_FINDINGS);
+    const rpc = diagnostics.find((d) => codeOf(d) === 'action-generic-rpc')!;
+    assert.equal(rpc.severity, vscode.DiagnosticSeverity.Warning);
+    const code = rpc.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /docs\/rules\/action-generic-rpc\.md$/);
+  });
+
+  it('explains a finding whose reason is in another file, with a link to it', async () => {
+    const diagnostics = await diagnosticsWhen(workspaceUri(TASK_ACTIONS), (d) => d.some((x) => codeOf(x) === 'action-called-in-effect'), 'the effect finding');
+    const effect = diagnostics.find((d) => codeOf(d) === 'action-called-in-effect')!;
+    assert.equal(effect.relatedInformation?.[0]?.location.uri.toString(), workspaceUri(TASK_BOARD).toString());
+    assert.equal(effect.relatedInformation?.[0]?.location.range.start.line, 11);
+  });
+
+  it('an edit removes a finding and undo brings it back', async () => {
+    const editor = await openEditor(PROJECT_ACTIONS);
+    const uri = editor.document.uri;
+    const has = (d: vscode.Diagnostic[]) => d.some((x) => codeOf(x) === 'use-server-invalid-export');
+    await diagnosticsWhen(uri, has, 'the invalid export');
+    const offset = editor.document.getText().indexOf('export const PAGE_SIZE');
+    const start = editor.document.positionAt(offset);
+    await editor.edit((edit) => edit.delete(new vscode.Range(start, start.translate(0, 'export '.length))));
+    await diagnosticsWhen(uri, (d) => !has(d) && d.length > 0, 'the finding to go');
+    await vscode.commands.executeCommand('undo');
+    await diagnosticsWhen(uri, has, 'the finding to come back');
+    assert.ok(editor.document.getText().includes('export const PAGE_SIZE'));
+  });
+
+  it('the "Disable for this line" quick fix writes the suppression comment', async () => {
+    const editor = await openEditor(TASK_ACTIONS);
+    const uri = editor.document.uri;
+    const before = editor.document.getText();
+    const diagnostics = await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'action-http-semantics'), 'the http finding');
+    const target = diagnostics.find((d) => codeOf(d) === 'action-http-semantics')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    const disable = actions.find((a) => a.title === 'Disable action-http-semantics for this line');
+    assert.ok(disable?.edit, `quick fix offered among ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.equal(editor.document.getText(), before.replace('export async function exportTasksCsv', '// next-action-advisor-disable-next-line action-http-semantics\nexport async function exportTasksCsv'));
+    await diagnosticsWhen(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'action-http-semantics'), 'the suppressed finding to go');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('turning a rule off in the settings removes its diagnostics', async () => {
+    const uri = workspaceUri(TASK_ACTIONS);
+    const config = vscode.workspace.getConfiguration('nextActionAdvisor');
+    await config.update('rules', { 'action-generic-rpc': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhen(uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'action-generic-rpc'), 'the rule to go');
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await diagnosticsWhen(uri, (d) => d.some((x) => codeOf(x) === 'action-generic-rpc'), 'the rule to come back');
+  });
+
+  it('"Restart Server" restarts it and the diagnostics come back', async () => {
+    const api = await activate();
+    const editor = await openEditor(PROJECT_ACTIONS);
+    await vscode.commands.executeCommand('nextActionAdvisor.restartServer');
+    assert.ok(api.client()?.isRunning(), 'running again after the restart');
+    // A new finding typed after the restart proves that the new server answers.
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), "\nexport const RESTARTED = 'yes'\n"));
+    await diagnosticsWhen(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'use-server-invalid-export').length === 2, 'diagnostics from the new server');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('gives findings in a second Next.js app of the same workspace', async () => {
+    await openEditor(BILLING_ACTIONS);
+    const diagnostics = await diagnosticsWhen(workspaceUri(BILLING_ACTIONS), (d) => d.length > 0, 'findings in the second app');
+    assert.deepEqual(brief(diagnostics).filter((d) => d.startsWith('action-missing-auth')), ['action-missing-auth@7:23', 'action-missing-auth@12:23']);
+  });
+});
