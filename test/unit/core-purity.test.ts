@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 
 const CORE = path.resolve(__dirname, '..', '..', 'server', 'src', 'analysis');
 /** The core reaches the disk only through its FileSystem interface, and knows nothing of editors. */

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { forEachChild } from './typescript';
 import type { FileFacts } from './file-facts';
 import { describeFunction } from './function-body';
 import { FunctionRegistry, type FunctionNode } from './function-registry';
 import { readModuleSyntax } from './module-syntax';
 import { firstSyntaxError, parseSource } from './parse';
-import { collectSuppressions } from './suppressions';
+import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
 import { directivesOf, functionBodyDirectives, isFunctionLike } from './syntax';
 import { collectTries } from './tries';
 import { collectUsages } from './usages';
@@ -31,8 +32,9 @@ export function extractFacts(path: string, text: string, hash = hashText(text)):
   const sourceFile = parseSource(path, text);
   const registry = new FunctionRegistry();
   const syntax = readModuleSyntax(sourceFile, registry);
-  registerInlineActions(sourceFile, registry);
-  const tries = collectTries(sourceFile);
+  // Cheap text checks spare whole-tree walks for what most files lack.
+  if (text.includes('use server')) registerInlineActions(sourceFile, registry);
+  const tries = collectTries(sourceFile, text.includes('try'));
   const names = new Set([
     ...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)),
     ...Object.keys(syntax.declarations),
@@ -51,7 +53,7 @@ export function extractFacts(path: string, text: string, hash = hashText(text)):
     functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries)),
     usages: collectUsages(sourceFile, names, registry, syntax.directive === 'use client'),
     tries: tries.facts,
-    suppressions: collectSuppressions(sourceFile),
+    suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
   };
 }
 
@@ -73,7 +75,7 @@ function registerInlineActions(sourceFile: ts.SourceFile, registry: FunctionRegi
         registry.register(node as FunctionNode, nameNode && ts.isIdentifier(nameNode) ? nameNode.text : 'inline action', nameNode ?? node, container);
       }
     }
-    ts.forEachChild(node, (child) => visit(child, inner));
+    forEachChild(node, (child) => visit(child, inner));
   };
   visit(sourceFile, null);
 }

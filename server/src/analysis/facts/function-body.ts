@@ -1,9 +1,10 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { SyntaxKind, forEachChild } from './typescript';
 import type { FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
 import type { FunctionRegistry, RegisteredFunction } from './function-registry';
 import type { TryTable } from './tries';
 import { urlOf } from './url';
-import { chainOf, isFunctionLike, lastName, objectKeys, objectProperty, spanOf, stringValue, unwrapExpression } from './syntax';
+import { chainOf, isFunctionKind, isFunctionLike, lastName, objectKeys, objectProperty, spanOf, stringValue, unwrapExpression } from './syntax';
 
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
 const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
@@ -25,7 +26,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     name: entry.name,
     nameSpan: spanOf(entry.nameNode, sourceFile),
     span: spanOf(node, sourceFile),
-    async: (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword),
+    async: (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.AsyncKeyword),
     inlineUseServer: entry.inlineUseServer,
     container: entry.container,
     params,
@@ -47,21 +48,41 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     return false;
   };
 
+  // One switch on the kind per node: this walk covers most of every file, so it stays lean.
   const visit = (n: ts.Node): void => {
-    if (n !== node && registry.has(n)) return;
-    if (ts.isStatement(n) && !ts.isBlock(n)) fact.statementCount++;
-    if (ts.isCallExpression(n)) readCall(n);
-    else if (ts.isNewExpression(n)) readNew(n);
-    else if (ts.isTaggedTemplateExpression(n)) readTagged(n);
-    else if (ts.isThrowStatement(n) && ownsDirectly(n)) fact.throws.push(throwFact(n, sourceFile, tries));
-    else if (ts.isReturnStatement(n) && ownsDirectly(n)) fact.returns.push(returnFact(n.expression, n, sourceFile));
-    else if (ts.isSwitchStatement(n) && isDispatchOn(n.expression, paramNames)) fact.dispatch ??= spanOf(n.expression, sourceFile);
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && ts.isIdentifier(n.right) && FILE_TYPES.has(n.right.text)) {
-      fact.fileUses.push(spanOf(n, sourceFile));
-    } else if ((ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) && FILE_TYPES.has(n.type.getText(sourceFile))) {
-      fact.fileUses.push(spanOf(n, sourceFile));
+    const kind = n.kind;
+    if (n !== node && isFunctionKind(kind) && registry.has(n)) return;
+    if (kind >= SyntaxKind.FirstStatement && kind <= SyntaxKind.LastStatement) fact.statementCount++;
+    switch (kind) {
+      case SyntaxKind.CallExpression:
+        readCall(n as ts.CallExpression);
+        break;
+      case SyntaxKind.NewExpression:
+        readNew(n as ts.NewExpression);
+        break;
+      case SyntaxKind.TaggedTemplateExpression:
+        readTagged(n as ts.TaggedTemplateExpression);
+        break;
+      case SyntaxKind.ThrowStatement:
+        if (ownsDirectly(n)) fact.throws.push(throwFact(n as ts.ThrowStatement, sourceFile, tries));
+        break;
+      case SyntaxKind.ReturnStatement:
+        if (ownsDirectly(n)) fact.returns.push(returnFact((n as ts.ReturnStatement).expression, n, sourceFile));
+        break;
+      case SyntaxKind.SwitchStatement:
+        if (isDispatchOn((n as ts.SwitchStatement).expression, paramNames)) fact.dispatch ??= spanOf((n as ts.SwitchStatement).expression, sourceFile);
+        break;
+      case SyntaxKind.BinaryExpression: {
+        const binary = n as ts.BinaryExpression;
+        if (binary.operatorToken.kind === SyntaxKind.InstanceOfKeyword && ts.isIdentifier(binary.right) && FILE_TYPES.has(binary.right.text)) fact.fileUses.push(spanOf(n, sourceFile));
+        break;
+      }
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+        if (FILE_TYPES.has((n as ts.AsExpression).type.getText(sourceFile))) fact.fileUses.push(spanOf(n, sourceFile));
+        break;
     }
-    ts.forEachChild(n, visit);
+    forEachChild(n, visit);
   };
 
   const readCall = (call: ts.CallExpression): void => {
@@ -122,7 +143,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
   };
 
   if (node.body) {
-    if (ts.isBlock(node.body)) ts.forEachChild(node.body, visit);
+    if (ts.isBlock(node.body)) forEachChild(node.body, visit);
     else {
       fact.returns.push(returnFact(node.body, node.body, sourceFile));
       visit(node.body);
@@ -139,11 +160,11 @@ function paramFact(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile
 function paramType(type: ts.TypeNode | undefined, sourceFile: ts.SourceFile): ParamType {
   if (!type) return 'none';
   switch (type.kind) {
-    case ts.SyntaxKind.AnyKeyword:
+    case SyntaxKind.AnyKeyword:
       return 'any';
-    case ts.SyntaxKind.UnknownKeyword:
+    case SyntaxKind.UnknownKeyword:
       return 'unknown';
-    case ts.SyntaxKind.ObjectKeyword:
+    case SyntaxKind.ObjectKeyword:
       return 'object';
   }
   if (ts.isTypeReferenceNode(type)) {
@@ -207,7 +228,7 @@ function guardedByValidationResult(statement: ts.ThrowStatement): boolean {
       let found = false;
       const visit = (n: ts.Node): void => {
         if (ts.isPropertyAccessExpression(n) && n.name.text === 'success') found = true;
-        ts.forEachChild(n, visit);
+        forEachChild(n, visit);
       };
       visit(p.expression);
       if (found) return true;
@@ -220,7 +241,7 @@ function returnFact(expression: ts.Expression | undefined, at: ts.Node, sourceFi
   const span = spanOf(at, sourceFile);
   if (!expression) return { span, kind: 'empty', status: null, errorBody: false };
   const value = unwrapExpression(expression);
-  if (value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value)) {
+  if (value.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value)) {
     return { span, kind: 'empty', status: null, errorBody: false };
   }
   if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && RESPONSE_CLASSES.has(value.expression.text)) {

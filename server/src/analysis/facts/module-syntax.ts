@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { CallChain, ExportFact, ImportFact, ModuleDirective, ReExportFact, ValueFact } from './file-facts';
 import type { FunctionNode, FunctionRegistry } from './function-registry';
 import { chainOf, directivesOf, hasModifier, spanOf, unwrapExpression } from './syntax';

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { SyntaxKind, forEachChild } from './typescript';
 import type { SuppressionFact } from './file-facts';
 
 export const SUPPRESSION_PREFIX = 'next-action-advisor-disable';
@@ -21,7 +22,7 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionFact[
   };
   const visit = (node: ts.Node): void => {
     readCommentsAt(node.pos);
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(sourceFile);
   readCommentsAt(sourceFile.endOfFileToken.pos);
@@ -30,7 +31,7 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionFact[
 
 function parseComment(sourceFile: ts.SourceFile, range: ts.CommentRange): SuppressionFact | null {
   const raw = sourceFile.text.slice(range.pos, range.end);
-  const body = (range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2)).trim();
+  const body = (range.kind === SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2)).trim();
   if (!body.startsWith(SUPPRESSION_PREFIX)) return null;
   const [directive = '', ...rest] = body.split(/\s+/);
   // Text after `--` is the reason, as in ESLint's comments.

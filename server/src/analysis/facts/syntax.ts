@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { SyntaxKind } from './typescript';
 import type { Span } from '../types';
 
 export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
@@ -52,7 +53,7 @@ export function chainOf(expression: ts.Expression): Chain {
       current = current.expression;
     } else if (ts.isIdentifier(current)) {
       return { root: current.text, members };
-    } else if (current.kind === ts.SyntaxKind.ThisKeyword) {
+    } else if (current.kind === SyntaxKind.ThisKeyword) {
       return { root: 'this', members };
     } else {
       return { root: null, members };
@@ -66,7 +67,11 @@ export function lastName(chain: Chain): string | null {
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+  return isFunctionKind(node.kind);
+}
+
+export function isFunctionKind(kind: ts.SyntaxKind): boolean {
+  return kind === SyntaxKind.ArrowFunction || kind === SyntaxKind.FunctionExpression || kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.MethodDeclaration;
 }
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { forEachChild } from './typescript';
 import type { TryFact } from './file-facts';
 import { chainOf, isFunctionLike, lastName } from './syntax';
 
@@ -11,9 +12,11 @@ export interface TryTable {
   indexOf(node: ts.Node): number;
 }
 
-export function collectTries(sourceFile: ts.SourceFile): TryTable {
+/** `mayHaveTries`: false when the text has no `try` at all, which spares the walk and every lookup. */
+export function collectTries(sourceFile: ts.SourceFile, mayHaveTries: boolean): TryTable {
   const facts: TryFact[] = [];
   const indexes = new Map<ts.TryStatement, number>();
+  if (!mayHaveTries) return { facts, indexOf: () => -1 };
   const visit = (node: ts.Node): void => {
     if (ts.isTryStatement(node)) {
       indexes.set(node, facts.length);
@@ -23,7 +26,7 @@ export function collectTries(sourceFile: ts.SourceFile): TryTable {
         rethrowsNavigation: node.catchClause ? catchRethrowsNavigation(node.catchClause) : true,
       });
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(sourceFile);
   return {
@@ -53,7 +56,7 @@ function catchRethrowsNavigation(clause: ts.CatchClause): boolean {
       if (name && NAVIGATION_ERROR_CHECKS.has(name)) errorCheck = true;
     }
     if (variable && isThrowOf(node, variable)) throwsVariable = true;
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
   visit(clause.block);
   return rethrowCall || (errorCheck && throwsVariable);

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { UrlFact } from './file-facts';
 import { chainOf, stringValue, unwrapExpression } from './syntax';
 

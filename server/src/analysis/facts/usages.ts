@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
+import { SyntaxKind, forEachChild } from './typescript';
 import type { UsageContext, UsageFact } from './file-facts';
 import type { FunctionRegistry } from './function-registry';
 import { chainOf, isFunctionLike, lastName, propertyName, spanOf } from './syntax';
@@ -13,11 +14,14 @@ const QUERY_HOOKS = new Set(['useSWR', 'useSWRImmutable', 'useSWRInfinite']);
 export function collectUsages(sourceFile: ts.SourceFile, names: Set<string>, registry: FunctionRegistry, isClientModule: boolean): UsageFact[] {
   const usages: UsageFact[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node)) return;
-    if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
-      usages.push(describeUsage(node, sourceFile, registry, isClientModule));
+    const kind = node.kind;
+    if (kind === SyntaxKind.Identifier) {
+      const id = node as ts.Identifier;
+      if (names.has(id.text) && isReference(id)) usages.push(describeUsage(id, sourceFile, registry, isClientModule));
+      return;
     }
-    ts.forEachChild(node, visit);
+    if (kind === SyntaxKind.ImportDeclaration || kind === SyntaxKind.ExportDeclaration || (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode)) return;
+    forEachChild(node, visit);
   };
   visit(sourceFile);
   return usages;
@@ -97,7 +101,7 @@ function hasFileInput(opening: ts.Node): boolean {
         (p) => ts.isJsxAttribute(p) && propertyName(p.name) === 'type' && p.initializer !== undefined && ts.isStringLiteral(p.initializer) && p.initializer.text === 'file',
       );
     }
-    ts.forEachChild(n, visit);
+    forEachChild(n, visit);
   };
   if (form && ts.isJsxElement(form)) visit(form);
   return found;

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { FileSystem } from '../types';
 import { NEXT_CONFIG_NAMES, readNextConfig } from './next-config-reader';
 import { isWithin, joinPath } from './paths';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import type { FileSystem } from '../types';
 import type { AppInfo } from './app-locator';
 import { dirName } from './paths';

@@ -80,6 +80,10 @@ export class ProjectIndex {
   private readonly routeCache = new Map<string, { generation: number; inputs: (FileFacts | undefined)[]; routes: RouteDef[] }>();
   private readonly routesByApp = new Map<string, { generation: number; routes: RouteDef[] }>();
   private generation = 0;
+  /** The generation every contribution was last brought up to; past it, all are stale. */
+  private refreshedGeneration = -1;
+  /** Files whose own contribution is stale while the generation holds. */
+  private readonly dirty = new Set<string>();
   private appList: AppInfo[] = [];
 
   constructor(fs: FileSystem) {
@@ -111,6 +115,7 @@ export class ProjectIndex {
 
   update(facts: FileFacts): void {
     const isNew = !this.allFacts.has(facts.path);
+    this.dirty.add(facts.path);
     const former = this.contributions.get(facts.path);
     if (former) this.formerTargets.set(facts.path, new Set([...(this.formerTargets.get(facts.path) ?? []), ...targetsOf(former)]));
     this.allFacts.set(facts.path, facts);
@@ -126,6 +131,7 @@ export class ProjectIndex {
 
   remove(path: string): void {
     if (!this.allFacts.delete(path)) return;
+    this.dirty.delete(path);
     this.surfaces.delete(path);
     this.withdraw(path);
     this.resolver.clear();
@@ -307,11 +313,14 @@ export class ProjectIndex {
     return out;
   }
 
-  /** Brings every stale contribution up to date. */
+  /** Brings every stale contribution up to date: all of them after a change of shape, else the edited files. */
   private refresh(): void {
-    for (const [path, facts] of this.allFacts) {
-      const current = this.contributions.get(path);
-      if (current && current.facts === facts && current.generation === this.generation) continue;
+    const stale = this.refreshedGeneration === this.generation ? [...this.dirty] : [...this.allFacts.keys()];
+    this.refreshedGeneration = this.generation;
+    this.dirty.clear();
+    for (const path of stale) {
+      const facts = this.allFacts.get(path);
+      if (!facts) continue;
       this.withdraw(path);
       this.contribute(this.computeContribution(facts));
     }
