@@ -29,3 +29,13 @@ export function versionFrom(start: string): string {
     return '0.0.0';
   }
 }
+
+/** Identifies this build, so that facts cached by another build are not trusted. */
+export function buildId(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,4 +1,4 @@
-import { extractFacts, hashText, skippedFacts } from './facts/extract-facts';
+import { factsForText, hashText, skippedFacts } from './facts/extract-facts';
 import type { FileFacts } from './facts/file-facts';
 import { describeApp, isAppRoot } from './project/app-locator';
 import { normalizePath } from './project/paths';
@@ -9,18 +9,15 @@ import { DEFAULT_SETTINGS, type AdvisorSettings } from './settings';
 import type { FileSystem, Finding } from './types';
 import { vocabularyFor, type Vocabulary } from './vocabulary';
 
-/** How much of a file is looked at to tell text from binary. */
-const BINARY_PROBE = 8000;
-
 /**
- * The analysis core's front door, shared by the language server and the CLI: it loads a workspace,
- * takes file changes one at a time, and answers findings per file.
+ * The analysis core's front door, shared by the language server and the CLI: it finds the apps and
+ * files of a workspace, takes facts one file at a time (parsed here, or by workers), and answers
+ * findings per file.
  */
 export class Analyzer {
   readonly index: ProjectIndex;
   private settings: AdvisorSettings = DEFAULT_SETTINGS;
   private vocabulary: Vocabulary = vocabularyFor(DEFAULT_SETTINGS);
-  private roots: string[] = [];
 
   constructor(private readonly fs: FileSystem) {
     this.index = new ProjectIndex(fs);
@@ -35,23 +32,37 @@ export class Analyzer {
     return this.settings;
   }
 
-  /** Finds the apps and reads every source file under the roots. Returns what could not be read. */
-  loadWorkspace(roots: string[]): { files: number; problems: string[] } {
-    this.roots = roots.map((r) => normalizePath(this.fs.realPath(r)));
+  /** Finds the apps and the source files under the roots; the files still have to be read. */
+  discover(roots: string[]): { files: string[]; problems: string[] } {
+    const realRoots = roots.map((r) => normalizePath(this.fs.realPath(r)));
     const appRoots: string[] = [];
-    const files = this.roots.flatMap((root) => walkSourceFiles(this.fs, root, (folder) => isAppRoot(this.fs, folder) && appRoots.push(folder)));
+    const files = realRoots.flatMap((root) => walkSourceFiles(this.fs, root, (folder) => isAppRoot(this.fs, folder) && appRoots.push(folder)));
     const apps = appRoots.map((root) => describeApp(this.fs, root));
     this.index.setApps(apps);
+    return { files, problems: apps.flatMap((a) => a.problems) };
+  }
+
+  /** Discovers and reads every file on this thread. */
+  loadWorkspace(roots: string[]): { files: number; problems: string[] } {
+    const { files, problems } = this.discover(roots);
     for (const path of files) {
-      // A file over the limit is not even read: its size is its identity until it shrinks.
-      const size = this.fs.fileSize(path);
-      if (size > this.settings.maxFileSize) this.index.update(skippedFacts(path, `size:${size}`, 'too-large'));
-      else {
-        const text = this.fs.readFile(path);
-        if (text !== undefined) this.updateFile(path, text);
-      }
+      const facts = this.readFacts(path);
+      if (facts) this.ingest(facts);
     }
-    return { files: files.length, problems: apps.flatMap((a) => a.problems) };
+    return { files: files.length, problems };
+  }
+
+  /** The facts of a file on disk; a file over the size limit is not even read. */
+  readFacts(path: string): FileFacts | null {
+    const size = this.fs.fileSize(path);
+    if (size > this.settings.maxFileSize) return skippedFacts(path, `size:${size}`, 'too-large');
+    const text = this.fs.readFile(path);
+    return text === undefined ? null : this.factsFor(path, text);
+  }
+
+  /** Facts computed elsewhere (a worker, the disk cache). */
+  ingest(facts: FileFacts): void {
+    this.index.update(facts);
   }
 
   /** Re-reads the apps' configuration (a tsconfig or next.config changed). */
@@ -63,7 +74,7 @@ export class Analyzer {
 
   /** A new text for one file: one parse, one index update. */
   updateFile(path: string, text: string): FileFacts {
-    const facts = this.factsOf(path, text);
+    const facts = this.factsFor(path, text);
     this.index.update(facts);
     return facts;
   }
@@ -72,17 +83,14 @@ export class Analyzer {
     this.index.remove(path);
   }
 
-  findings(path: string): Finding[] {
-    return runRules(path, this.index, this.settings, this.vocabulary);
+  findings(path: string, isCancelled?: () => boolean): Finding[] {
+    return runRules(path, this.index, this.settings, this.vocabulary, isCancelled);
   }
 
   /** Facts are kept by content hash: the same text is never parsed twice. */
-  private factsOf(path: string, text: string): FileFacts {
+  factsFor(path: string, text: string): FileFacts {
     const hash = hashText(text);
     const previous = this.index.facts(path);
-    if (previous && previous.hash === hash) return previous;
-    if (text.length > this.settings.maxFileSize) return skippedFacts(path, hash, 'too-large');
-    if (text.slice(0, BINARY_PROBE).includes('\u0000')) return skippedFacts(path, hash, 'binary');
-    return extractFacts(path, text, hash);
+    return previous && previous.hash === hash ? previous : factsForText(path, text, this.settings.maxFileSize, hash);
   }
 }

@@ -7,14 +7,18 @@ import type { Finding, Severity } from './types';
 import { lineOf } from './positions';
 import type { Vocabulary } from './vocabulary';
 
-/** Every enabled rule over one file, with its severity from the settings and its suppressions applied. */
-export function runRules(path: string, index: ProjectIndex, settings: AdvisorSettings, vocabulary: Vocabulary): Finding[] {
+/**
+ * Every enabled rule over one file, with its severity from the settings and its suppressions applied.
+ * `isCancelled` is asked between rules: a cancelled request stops its work there.
+ */
+export function runRules(path: string, index: ProjectIndex, settings: AdvisorSettings, vocabulary: Vocabulary, isCancelled: () => boolean = () => false): Finding[] {
   const file = index.facts(path);
   if (!file || file.skipped) return [];
   const behaviour = new Behaviour(index, vocabulary);
   const findings: Finding[] = [];
   const base = { file, app: index.appOf(path), index, behaviour, actions: index.actionsIn(path), routes: index.routesIn(path) };
   for (const rule of RULES) {
+    if (isCancelled()) return [];
     const configured = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (configured === 'off') continue;
     const severity: Severity = configured;

@@ -2,7 +2,9 @@ import { Analyzer } from '../analysis/analyzer';
 import { isAppRoot } from '../analysis/project/app-locator';
 import { dirName, isWithin, normalizePath } from '../analysis/project/paths';
 import type { Finding, FileSystem } from '../analysis/types';
+import { defaultWorkerCount } from '../workspace/fact-workers';
 import { loadSettings } from '../workspace/project-settings';
+import { loadWorkspace } from '../workspace/workspace-loader';
 
 export interface CheckResult {
   findings: Finding[];
@@ -15,14 +17,14 @@ export interface CheckResult {
  * Analyses the workspaces holding `paths` and returns the findings inside them. A file given alone
  * is analysed within its app, so that its callers and routes are known.
  */
-export function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): CheckResult {
+export async function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): Promise<CheckResult> {
   const targets = paths.map((p) => normalizePath(fs.realPath(p)));
   const roots = [...new Set(targets.map((t) => (fs.directoryExists(t) ? t : appRootOf(fs, t))))];
   const { settings, problems } = loadSettings(fs, roots, { rules: ruleOverrides });
   const analyzer = new Analyzer(fs);
   analyzer.configure(settings);
-  const loaded = analyzer.loadWorkspace(roots);
-  const inTargets = analyzer.index.paths().filter((p) => targets.some((t) => isWithin(t, p)));
+  const loaded = await loadWorkspace(analyzer, fs, roots, { workers: defaultWorkerCount() });
+  const inTargets = analyzer.index.paths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
   const findings = inTargets.flatMap((p) => analyzer.findings(p));
   for (const path of inTargets) {
     const facts = analyzer.index.facts(path);

@@ -8,7 +8,7 @@ import { formatPretty } from './reporters/pretty';
 import { formatSarif } from './reporters/sarif';
 
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.command === 'help') return print(USAGE, 0);
   if (parsed.command === 'version') return print(versionFrom(__dirname), 0);
@@ -22,7 +22,7 @@ function main(argv: string[]): number {
     process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
     return 2;
   }
-  const result = check(fs, parsed.options.paths, parsed.options.rules);
+  const result = await check(fs, parsed.options.paths, parsed.options.rules);
   for (const problem of result.problems) process.stderr.write(`next-action-advisor: ${problem}\n`);
   const cwd = process.cwd();
   const summary = summarize(result.findings);
@@ -37,9 +37,10 @@ function print(text: string, code: number): number {
   return code;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`next-action-advisor: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`next-action-advisor: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

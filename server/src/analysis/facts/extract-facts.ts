@@ -15,9 +15,19 @@ export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** How much of a file is looked at to tell text from binary. */
+const BINARY_PROBE = 8000;
+
 /** Facts of a file that is not parsed (too large, binary): it takes part in nothing. */
 export function skippedFacts(path: string, hash: string, reason: 'too-large' | 'binary'): FileFacts {
   return { ...emptyFacts(path, hash), skipped: reason };
+}
+
+/** The facts of a file's text, or why it is skipped. The one entry point for the analyzer and the workers. */
+export function factsForText(path: string, text: string, maxFileSize: number, hash = hashText(text)): FileFacts {
+  if (text.length > maxFileSize) return skippedFacts(path, hash, 'too-large');
+  if (text.slice(0, BINARY_PROBE).includes('\u0000')) return skippedFacts(path, hash, 'binary');
+  return extractFacts(path, text, hash);
 }
 
 function emptyFacts(path: string, hash: string): FileFacts {

@@ -288,13 +288,15 @@ export class ProjectIndex {
   usagesOf(key: string): UsageRef[] {
     this.refresh();
     const byFile = this.usagesByKey.get(key);
-    return byFile ? [...byFile].flatMap(([file, usages]) => usages.map((usage) => ({ file, usage }))) : [];
+    // In path order, whatever order the files were read in.
+    return byFile ? [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([file, usages]) => usages.map((usage) => ({ file, usage }))) : [];
   }
 
   /** Every `fetch` of the project that reaches a route handler. */
   fetchesOf(routeKey: string): FetchRef[] {
     this.refresh();
-    return [...(this.fetchesByRoute.get(routeKey)?.values() ?? [])].flat();
+    const byFile = this.fetchesByRoute.get(routeKey);
+    return byFile ? [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([, refs]) => refs) : [];
   }
 
   /**

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileFacts } from '../analysis/facts/file-facts';
+import type { FactJob, FactRequest } from './fact-worker';
+
+const CHUNK = 40;
+
+/** The bundled worker script beside this bundle, or null when running from sources. */
+function workerScript(): string | null {
+  const script = path.join(__dirname, 'fact-worker.js');
+  return fs.existsSync(script) ? script : null;
+}
+
+/** How many workers the initial scan uses: the cores there are, keeping none idle. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+/**
+ * Parses files on worker threads, handing out small chunks so that the workers finish together.
+ * `onFacts` receives each chunk's facts on the main thread, which stays free between chunks.
+ * Without a bundled worker script (tests run from sources) it parses on this thread instead.
+ */
+export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, count: number, onFacts: (facts: FileFacts[]) => void, fallback: (job: FactJob) => FileFacts | null): Promise<void> {
+  const script = workerScript();
+  if (!script || jobs.length === 0) {
+    for (const job of jobs) {
+      const facts = fallback(job);
+      if (facts) onFacts([facts]);
+    }
+    return;
+  }
+  let next = 0;
+  const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / CHUNK)) }, () => new Worker(script));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= jobs.length) return resolve();
+              const request: FactRequest = { jobs: jobs.slice(next, next + CHUNK), maxFileSize };
+              next += CHUNK;
+              worker.postMessage(request);
+            };
+            worker.on('message', (facts: FileFacts[]) => {
+              onFacts(facts);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a fact worker exited with ${code}`))));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
