@@ -16,3 +16,29 @@ export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'jav
 export interface DiagnosticData {
   ruleId: string;
 }
+
+/** Sent by the server when the initial scan is complete. */
+export const INDEXED_NOTIFICATION = 'nextActionAdvisor/indexed';
+
+export interface IndexedParams {
+  files: number;
+  parsed: number;
+  fromCache: number;
+  milliseconds: number;
+}
+
+/** Answers the server's process id and whether the initial scan is complete. */
+export const STATUS_REQUEST = 'nextActionAdvisor/status';
+
+export interface StatusResult {
+  pid: number;
+  indexed: boolean;
+  files: number;
+}
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  settings?: unknown;
+  /** The editor's storage folder for this workspace, where the facts cache lives. */
+  cacheFolder?: string;
+}

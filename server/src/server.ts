@@ -3,21 +3,23 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   MessageType,
-  ShowMessageNotification,
   ProposedFeatures,
+  ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrlFor } from './install-location';
+import { buildId, docsUrlFor } from './install-location';
 import { codeActionsFor } from './lsp/code-actions';
 import { DiagnosticsService } from './lsp/diagnostics';
 import { hoverFor } from './lsp/hover';
 import { runSafe } from './lsp/run-safe';
 import { uriToPath } from './lsp/to-lsp';
-import { SETTINGS_SECTION } from './protocol';
+import { INDEXED_NOTIFICATION, SETTINGS_SECTION, STATUS_REQUEST, type IndexedParams, type InitializationOptions, type StatusResult } from './protocol';
 import { Session } from './workspace/session';
 
 /** Wiring only: every handler delegates, inside `runSafe`. */
@@ -28,14 +30,16 @@ const session = new Session((message) => {
   connection.console.warn(message);
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Next.js Action Advisor: ${message}` });
 });
-const diagnostics = new DiagnosticsService(connection, documents, session, docsUrlFor(__dirname));
+const diagnostics = new DiagnosticsService(connection, documents, session, docsUrlFor(__dirname), log);
 
 let roots: string[] = [];
 let configurationPull = false;
-let initialSettings: unknown;
+let options: InitializationOptions = {};
 let watchRegistration = false;
-let markReady: () => void = () => {};
-const ready = new Promise<void>((resolve) => (markReady = resolve));
+let indexed = false;
+let markDiscovered: () => void = () => {};
+/** The apps and files are known: edits and requests can be served, from a partial index at first. */
+const discovered = new Promise<void>((resolve) => (markDiscovered = resolve));
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -43,7 +47,7 @@ connection.onInitialize((params): InitializeResult => {
   roots = folders.map(uriToPath).filter((p): p is string => p !== null);
   configurationPull = capabilities.workspace?.configuration === true;
   watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   diagnostics.useCapabilities(pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
   return {
@@ -64,50 +68,51 @@ connection.onInitialized(async () => {
     });
   }
   const settings = await editorSettings();
-  runSafe(log, 'loading the workspace', 0, () => session.load(roots, settings));
-  // Documents opened before the workspace was read carry the editor's text.
-  for (const document of documents.all()) {
-    const path = uriToPath(document.uri);
-    if (path) runSafe(log, 'open', [], () => session.change(path, document.getText()));
+  const started = Date.now();
+  try {
+    const stats = await session.load(roots, settings, { cacheFolder: options.cacheFolder, buildId: buildId(__filename), onDiscovered: markDiscovered });
+    const params: IndexedParams = { files: stats.files, parsed: stats.parsed, fromCache: stats.fromCache, milliseconds: Date.now() - started };
+    void connection.sendNotification(INDEXED_NOTIFICATION, params);
+  } catch (error) {
+    log(`loading the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
-  markReady();
+  markDiscovered();
+  indexed = true;
   diagnostics.refreshAll();
 });
 
 async function editorSettings(): Promise<unknown> {
-  if (!configurationPull) return initialSettings;
+  if (!configurationPull) return options.settings;
   try {
     return await connection.workspace.getConfiguration(SETTINGS_SECTION);
   } catch (error) {
     log(`reading settings failed: ${String(error)}`);
-    return initialSettings;
+    return options.settings;
   }
 }
 
 connection.onDidChangeConfiguration(async (change) => {
-  await ready;
+  await discovered;
   const settings = configurationPull ? await editorSettings() : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-  runSafe(log, 'settings', undefined, () => session.updateSettings(settings));
+  await session.updateSettings(settings).catch((error: unknown) => log(`settings failed: ${String(error)}`));
   diagnostics.refreshAll();
 });
 
 documents.onDidChangeContent(async (event) => {
-  await ready;
+  await discovered;
   const path = uriToPath(event.document.uri);
-  if (!path) return;
-  const affected = runSafe(log, 'change', [] as string[], () => session.change(path, event.document.getText()));
-  diagnostics.refresh(affected, event.document.uri);
+  if (path) diagnostics.changed(path, event.document.getText());
 });
 
 documents.onDidClose(async (event) => {
-  await ready;
+  await discovered;
   const path = uriToPath(event.document.uri);
   diagnostics.clear(event.document.uri);
   if (path) diagnostics.refresh(runSafe(log, 'close', [] as string[], () => session.close(path)));
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
-  await ready;
+  await discovered;
   const affected: string[] = [];
   for (const change of params.changes) {
     const path = uriToPath(change.uri);
@@ -117,9 +122,12 @@ connection.onDidChangeWatchedFiles(async (params) => {
   diagnostics.refresh(affected);
 });
 
-connection.languages.diagnostics.on(async (params) => {
-  await ready;
-  return { kind: 'full', items: runSafe(log, 'diagnostics', [], () => diagnostics.compute(params.textDocument.uri)) };
+connection.languages.diagnostics.on(async (params, token) => {
+  await discovered;
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  const items = runSafe(log, 'diagnostics', [], () => diagnostics.compute(params.textDocument.uri, () => token.isCancellationRequested));
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  return { kind: 'full', items };
 });
 
 connection.onCodeAction((params) => {
@@ -129,10 +137,13 @@ connection.onCodeAction((params) => {
   return runSafe(log, 'code actions', [], () => codeActionsFor(document, params, session.prologueEndLine(path)));
 });
 
-connection.onHover((params) => {
+connection.onHover(async (params) => {
+  await discovered;
   const document = documents.get(params.textDocument.uri);
   return document ? runSafe(log, 'hover', null, () => hoverFor(session, document, params)) : null;
 });
+
+connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount }));
 
 process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(reason)}`));

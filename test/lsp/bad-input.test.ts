@@ -25,7 +25,7 @@ describe('bad input through the protocol', () => {
   };
 
   before(async () => {
-    client = await TestClient.start({ root: copy.root });
+    client = await TestClient.started({ root: copy.root });
     await client.open(ACTIONS);
   });
   after(async () => {

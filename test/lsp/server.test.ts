@@ -14,7 +14,7 @@ const PROJECT_ACTIONS = 'src/app/projects/actions.ts';
 describe('the language server over stdio', () => {
   const copy = tempCopy(EXAMPLE);
   let client: TestClient;
-  before(async () => (client = await TestClient.start({ root: copy.root })));
+  before(async () => (client = await TestClient.started({ root: copy.root })));
   after(async () => {
     await client.stop();
     copy.remove();
@@ -118,7 +118,7 @@ describe('the language server over stdio', () => {
 describe('a client without pull diagnostics', () => {
   const copy = tempCopy(EXAMPLE);
   let client: TestClient;
-  before(async () => (client = await TestClient.start({ root: copy.root, pull: false })));
+  before(async () => (client = await TestClient.started({ root: copy.root, pull: false })));
   after(async () => {
     await client.stop();
     copy.remove();

@@ -37,6 +37,8 @@ export class TestClient {
   readonly pushed = new Map<string, Diagnostic[]>();
   settings: Record<string, unknown>;
   refreshes = 0;
+  /** Set when the server says its initial scan is complete. */
+  indexedStats: { files: number; parsed: number; fromCache: number; milliseconds: number } | null = null;
   private refreshesAtConfiguration = Infinity;
   private readonly process: ChildProcess;
   private readonly versions = new Map<string, number>();
@@ -64,6 +66,10 @@ export class TestClient {
       this.notify();
     });
     this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('nextActionAdvisor/indexed', (stats: TestClient['indexedStats']) => {
+      this.indexedStats = stats;
+      this.notify();
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p.diagnostics);
       this.notify();
@@ -71,13 +77,21 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(options: ClientOptions): Promise<TestClient> {
+  /** Starts the server and waits until its initial scan is complete. */
+  static async started(options: ClientOptions): Promise<TestClient> {
+    const client = await TestClient.start(options);
+    await client.waitFor(() => client.indexedStats !== null, 'the initial scan');
+    return client;
+  }
+
+  static async start(options: ClientOptions & { initializationOptions?: Record<string, unknown> }): Promise<TestClient> {
     const client = new TestClient(options);
     const pull = options.pull ?? true;
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri(options.root),
       workspaceFolders: [{ uri: uri(options.root), name: 'workspace' }],
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: pull } },
         textDocument: pull ? { diagnostic: { dynamicRegistration: false }, synchronization: {} } : { publishDiagnostics: { relatedInformation: true } },

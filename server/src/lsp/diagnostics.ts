@@ -1,8 +1,14 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver';
-import type { TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from '../workspace/session';
+import { runSafe, type ErrorSink } from './run-safe';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
+
+/**
+ * How long edits are gathered before dependents are refreshed (and, for push clients, before the
+ * edited file is published): a burst of keystrokes costs one analysis, and only the last result is sent.
+ */
+const SETTLE_MS = 15;
 
 /**
  * Diagnostics for open documents: pulled by clients that support it, pushed to the others.
@@ -11,12 +17,16 @@ import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 export class DiagnosticsService {
   private pull = false;
   private refreshSupported = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** Documents edited since the last flush: a pull client asks for those itself. */
+  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly session: Session,
     private readonly docsUrl: (ruleId: string) => string,
+    private readonly log: ErrorSink,
   ) {}
 
   useCapabilities(pull: boolean, refresh: boolean): void {
@@ -24,21 +34,35 @@ export class DiagnosticsService {
     this.refreshSupported = refresh;
   }
 
-  compute(uri: string): Diagnostic[] {
-    const path = uriToPath(uri);
-    if (!path) return [];
-    return this.session.findings(path).map((f) => toDiagnostic(f, (p) => this.session.lineStarts(p), this.docsUrl));
+  /** An open document changed: analysed when it is pulled, or after the edits settle. */
+  changed(path: string, text: string): void {
+    this.session.setText(path, text);
+    this.edited.add(pathToUri(path));
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const affected = runSafe(this.log, 'sync', [] as string[], () => this.session.sync());
+      this.refresh(affected, this.pull ? [...this.edited] : []);
+      this.edited.clear();
+    }, SETTLE_MS);
   }
 
-  /** Findings of these paths may have changed; the edited document itself is re-pulled by the client. */
-  refresh(paths: Iterable<string>, except?: string): void {
+  compute(uri: string, isCancelled?: () => boolean): Diagnostic[] {
+    const path = uriToPath(uri);
+    if (!path) return [];
+    this.refresh(this.session.sync(), [uri]);
+    return this.session.findings(path, isCancelled).map((f) => toDiagnostic(f, (p) => this.session.lineStarts(p), this.docsUrl));
+  }
+
+  /** Findings of these paths may have changed; `except`: documents answered now or about to be pulled. */
+  refresh(paths: Iterable<string>, except: string[] = []): void {
     const open = new Set(this.documents.keys());
-    const affected = [...new Set(paths)].map(pathToUri).filter((uri) => open.has(uri));
+    const affected = [...new Set(paths)].map(pathToUri).filter((uri) => open.has(uri) && !except.includes(uri));
+    if (affected.length === 0) return;
     if (this.pull) {
-      if (this.refreshSupported && affected.some((uri) => uri !== except)) void this.connection.languages.diagnostics.refresh();
+      if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
       return;
     }
-    for (const uri of affected) void this.connection.sendDiagnostics({ uri, diagnostics: this.compute(uri) });
+    for (const uri of affected) this.publish(uri);
   }
 
   /** Everything may have changed (settings, configuration files, the first load). */
@@ -47,10 +71,17 @@ export class DiagnosticsService {
       if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
       return;
     }
-    for (const uri of this.documents.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: this.compute(uri) });
+    for (const uri of this.documents.keys()) this.publish(uri);
   }
 
   clear(uri: string): void {
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Pushes the diagnostics of the document's current version. */
+  private publish(uri: string): void {
+    const version = this.documents.get(uri)?.version;
+    const items = runSafe(this.log, 'diagnostics', [] as Diagnostic[], () => this.compute(uri));
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
   }
 }

@@ -8,7 +8,10 @@ import type { Finding } from '../analysis/types';
 import { PROJECT_SETTINGS_FILE } from '../protocol';
 import { OverlayFileSystem } from './documents';
 import { NodeFileSystem } from './node-file-system';
+import { DiskFactCache } from './fact-cache';
+import { defaultWorkerCount } from './fact-workers';
 import { loadSettings } from './project-settings';
+import { loadWorkspace, type LoadStats } from './workspace-loader';
 
 const CONFIG_FILES = new Set([...NEXT_CONFIG_NAMES, 'tsconfig.json', 'jsconfig.json', 'package.json']);
 
@@ -24,44 +27,68 @@ export class Session {
   readonly analyzer = new Analyzer(this.fs);
   private roots: string[] = [];
   private editorSettings: unknown = undefined;
+  private cacheFolder: string | undefined;
+  private buildId = 'unknown';
   private readonly told = new Set<string>();
+  private readonly pending = new Map<string, string>();
 
   constructor(private readonly notice: Notice) {}
 
-  load(roots: string[], editorSettings: unknown): number {
+  /**
+   * Reads the workspace: `onDiscovered` runs once the apps and files are known (edits can be taken
+   * from then on), the promise settles when every file's facts are in. Open documents keep their
+   * editor text.
+   */
+  async load(roots: string[], editorSettings: unknown, options: { cacheFolder?: string; buildId?: string; onDiscovered?: () => void } = {}): Promise<LoadStats> {
     this.roots = roots;
     this.editorSettings = editorSettings;
+    this.cacheFolder = options.cacheFolder;
+    this.buildId = options.buildId ?? 'unknown';
     this.applySettings();
-    const result = this.analyzer.loadWorkspace(roots);
-    result.problems.forEach((p) => this.tell(p));
+    const cache = this.cacheFolder ? new DiskFactCache(this.cacheFolder, this.buildId) : undefined;
+    const stats = await loadWorkspace(this.analyzer, this.fs, roots, { cache, workers: defaultWorkerCount(), keep: (p) => !this.fs.isOpen(p), onDiscovered: options.onDiscovered });
+    stats.problems.forEach((p) => this.tell(p));
     this.reportSkipped(this.analyzer.index.paths());
-    return result.files;
+    return stats;
   }
 
   /** New editor settings: the findings of every file may change. */
-  updateSettings(editorSettings: unknown): void {
+  async updateSettings(editorSettings: unknown): Promise<void> {
     const before = this.analyzer.currentSettings.maxFileSize;
     this.editorSettings = editorSettings;
     this.applySettings();
-    if (this.analyzer.currentSettings.maxFileSize !== before) this.load(this.roots, editorSettings);
+    if (this.analyzer.currentSettings.maxFileSize !== before) await this.load(this.roots, editorSettings, { cacheFolder: this.cacheFolder, buildId: this.buildId });
   }
 
   get settings(): AdvisorSettings {
     return this.analyzer.currentSettings;
   }
 
-  /** An open document's new text. */
-  change(path: string, text: string): string[] {
+  /** An open document's new text, analysed at the next `sync()`: a burst of keystrokes costs one parse. */
+  setText(path: string, text: string): void {
     this.fs.setOpen(path, text);
-    if (!isSourceFile(path)) return [];
-    this.analyzer.updateFile(path, text);
-    this.reportSkipped([path]);
-    return [path, ...this.analyzer.index.dependentsOf(path)];
+    if (isSourceFile(path)) this.pending.set(path, text);
+  }
+
+  /** Analyses the texts set since the last call; answers the paths whose findings may have changed. */
+  sync(): string[] {
+    if (this.pending.size === 0) return [];
+    const affected = new Set<string>();
+    const texts = [...this.pending];
+    this.pending.clear();
+    for (const [path, text] of texts) {
+      this.analyzer.updateFile(path, text);
+      affected.add(path);
+    }
+    for (const [path] of texts) for (const dependent of this.analyzer.index.dependentsOf(path)) affected.add(dependent);
+    this.reportSkipped(texts.map(([path]) => path));
+    return [...affected];
   }
 
   /** A document closed: the disk is the truth again. */
   close(path: string): string[] {
     this.fs.close(path);
+    this.pending.delete(path);
     return this.diskChanged(path, 'changed');
   }
 
@@ -84,8 +111,13 @@ export class Session {
     return [...new Set([path, ...before, ...this.analyzer.index.dependentsOf(path)])];
   }
 
-  findings(path: string): Finding[] {
-    return this.analyzer.findings(path);
+  /** Findings of one file; pending texts must have been synced first. */
+  findings(path: string, isCancelled?: () => boolean): Finding[] {
+    return this.analyzer.findings(path, isCancelled);
+  }
+
+  get fileCount(): number {
+    return this.analyzer.index.paths().length;
   }
 
   lineStarts(path: string): readonly number[] | undefined {
