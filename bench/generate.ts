@@ -69,8 +69,8 @@ export function generate(options: GeneratorOptions): { files: number; lines: num
       write(`${app}/${src}app/(dashboard)/${plural}/page.tsx`, listPage(noun, plural, random() < 0.1));
       write(`${app}/${src}app/(dashboard)/${plural}/[id]/page.tsx`, detailPage(noun, plural, random() < 0.1));
       write(`${app}/${src}app/api/${plural}/route.ts`, collectionRoute(noun, plural, random() < 0.2));
-      write(`${app}/${src}app/api/${plural}/[id]/route.ts`, itemRoute(noun, plural, random() < 0.2));
-      for (let c = 0; c < 4; c++) write(`${app}/${src}components/${plural}/${plural}-panel-${c}.tsx`, clientComponent(noun, plural, c, pick([0, 1, 2, 3]), random));
+      write(`${app}/${src}app/api/${plural}/[id]/route.ts`, itemRoute(noun, random() < 0.2));
+      for (let c = 0; c < 4; c++) write(`${app}/${src}components/${plural}/${plural}-panel-${c}.tsx`, clientComponent(noun, plural, c, large && c === 0 ? 0 : pick([0, 1, 2, 3]), random));
     }
   }
   return { files, lines };
@@ -170,8 +170,7 @@ function collectionRoute(noun: string, plural: string, errorWithoutStatus: boole
   return `import { NextResponse } from 'next/server'\nimport { auth } from '@/lib/auth'\nimport { list${N}sPage0, create${N} } from '@/lib/${plural}/service'\n\nexport async function GET() {\n  const session = await auth()\n  if (!session) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 })\n  return NextResponse.json(await list${N}sPage0(session.user.id))\n}\n\nexport async function POST(request: Request) {\n  const session = await auth()\n  if (!session) return NextResponse.json({ error: 'Unauthorized' }${errorWithoutStatus ? '' : ', { status: 401 }'})\n  const body = await request.json()\n  return NextResponse.json(await create${N}(session.user.id, body.name), { status: 201 })\n}\n`;
 }
 
-function itemRoute(noun: string, plural: string, unauthenticated: boolean): string {
-  const N = cap(noun);
+function itemRoute(noun: string, unauthenticated: boolean): string {
   const guard = unauthenticated ? '' : `  const session = await auth()\n  if (!session) return NextResponse.json({ error: 'Unauthorized' }, { status: 401 })\n`;
   return `import { NextResponse } from 'next/server'\nimport { auth } from '@/lib/auth'\nimport { db } from '@acme/db'\n\ntype Context = { params: Promise<{ id: string }> }\n\nexport async function DELETE(_request: Request, { params }: Context) {\n${guard}  await db.${noun}.delete({ where: { id: (await params).id } })\n  return new Response(null, { status: 204 })\n}\n\nexport async function GET(_request: Request, { params }: Context) {\n  void auth\n  return NextResponse.json(await db.${noun}.findUnique({ where: { id: (await params).id } }))\n}\n`;
 }

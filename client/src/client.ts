@@ -1,20 +1,48 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_IDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_IDS, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+
+/** After this many unexpected stops the server stays down until "Restart Server". */
+const MAX_RESTARTS = 5;
+
+export interface ClientHandle {
+  client: LanguageClient;
+  /** How often the server stopped unexpectedly and was started again. */
+  unexpectedStops(): number;
+}
 
 /** The language client over the bundled server (`dist/server.js`), over IPC. */
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientHandle {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  let stops = 0;
+  const errorHandler: ErrorHandler = {
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      stops++;
+      output.warn(`The server stopped unexpectedly (${stops} time${stops === 1 ? '' : 's'})`);
+      if (stops > MAX_RESTARTS) {
+        return { action: CloseAction.DoNotRestart, message: 'The Next.js Action Advisor server keeps stopping; it stays off until "Next.js Action Advisor: Restart Server". See its output for details.' };
+      }
+      // Said once: later restarts only go to the output channel.
+      if (stops === 1) void vscode.window.showInformationMessage('The Next.js Action Advisor server stopped unexpectedly and was restarted.');
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+  const initializationOptions: InitializationOptions = {
+    settings: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.map((language) => ({ scheme: 'file', language })),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    initializationOptions,
+    errorHandler,
   };
-  return new LanguageClient('nextActionAdvisor', 'Next.js Action Advisor', serverOptions, clientOptions);
+  return { client: new LanguageClient('nextActionAdvisor', 'Next.js Action Advisor', serverOptions, clientOptions), unexpectedStops: () => stops };
 }

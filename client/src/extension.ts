@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../server/src/protocol';
-import { createClient } from './client';
+import { createClient, type ClientHandle } from './client';
 import { restartServer } from './commands/restart-server';
 import { createLog } from './log';
 import { hasNextApp, watchForNextApp } from './next-workspace';
@@ -10,9 +10,11 @@ import { hasNextApp, watchForNextApp } from './next-workspace';
 export interface AdvisorApi {
   /** The language client, once a Next.js app was found and the server started. */
   client(): LanguageClient | undefined;
+  /** How often the server stopped unexpectedly and was restarted. */
+  unexpectedStops(): number;
 }
 
-let client: LanguageClient | undefined;
+let handle: ClientHandle | undefined;
 
 /** Activation only: start the server when the workspace holds a Next.js app, and register the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<AdvisorApi> {
@@ -20,24 +22,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Adviso
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
-      if (client) await restartServer(client, output);
+      if (handle) await restartServer(handle.client, output);
       else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace, so no server is running.');
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
   );
   const start = async (): Promise<void> => {
-    if (client) return;
-    client = createClient(context, output);
-    await client.start();
+    if (handle) return;
+    handle = createClient(context, output);
+    await handle.client.start();
   };
   if (await hasNextApp()) await start();
   else {
     output.info('No Next.js app in this workspace: the server starts when one appears.');
     context.subscriptions.push(watchForNextApp(() => void start()));
   }
-  return { client: () => client };
+  return { client: () => handle?.client, unexpectedStops: () => handle?.unexpectedStops() ?? 0 };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await handle?.client.stop();
 }

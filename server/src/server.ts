@@ -20,133 +20,138 @@ import { hoverFor } from './lsp/hover';
 import { runSafe } from './lsp/run-safe';
 import { uriToPath } from './lsp/to-lsp';
 import { INDEXED_NOTIFICATION, SETTINGS_SECTION, STATUS_REQUEST, type IndexedParams, type InitializationOptions, type StatusResult } from './protocol';
+import { runAsFactWorker } from './workspace/fact-worker';
 import { Session } from './workspace/session';
 
+if (!runAsFactWorker()) startServer();
+
 /** Wiring only: every handler delegates, inside `runSafe`. */
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const log = (message: string): void => connection.console.error(message);
-const session = new Session((message) => {
-  connection.console.warn(message);
-  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Next.js Action Advisor: ${message}` });
-});
-const diagnostics = new DiagnosticsService(connection, documents, session, docsUrlFor(__dirname), log);
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string): void => connection.console.error(message);
+  const session = new Session((message) => {
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Next.js Action Advisor: ${message}` });
+  });
+  const diagnostics = new DiagnosticsService(connection, documents, session, docsUrlFor(__dirname), log);
 
-let roots: string[] = [];
-let configurationPull = false;
-let options: InitializationOptions = {};
-let watchRegistration = false;
-let indexed = false;
-let markDiscovered: () => void = () => {};
-/** The apps and files are known: edits and requests can be served, from a partial index at first. */
-const discovered = new Promise<void>((resolve) => (markDiscovered = resolve));
+  let roots: string[] = [];
+  let configurationPull = false;
+  let options: InitializationOptions = {};
+  let watchRegistration = false;
+  let indexed = false;
+  let markDiscovered: () => void = () => {};
+  /** The apps and files are known: edits and requests can be served, from a partial index at first. */
+  const discovered = new Promise<void>((resolve) => (markDiscovered = resolve));
 
-connection.onInitialize((params): InitializeResult => {
-  const capabilities = params.capabilities;
-  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  roots = folders.map(uriToPath).filter((p): p is string => p !== null);
-  configurationPull = capabilities.workspace?.configuration === true;
-  watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
-  const pull = capabilities.textDocument?.diagnostic !== undefined;
-  diagnostics.useCapabilities(pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      hoverProvider: true,
-    },
-    serverInfo: { name: 'next-action-advisor' },
-  };
-});
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map(uriToPath).filter((p): p is string => p !== null);
+    configurationPull = capabilities.workspace?.configuration === true;
+    watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
+    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics.useCapabilities(pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'next-action-advisor' },
+    };
+  });
 
-connection.onInitialized(async () => {
-  if (watchRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' }, { globPattern: '**/{tsconfig,jsconfig,package,next-action-advisor}.json' }, { globPattern: '**/next.config.*' }],
-    });
+  connection.onInitialized(async () => {
+    if (watchRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' }, { globPattern: '**/{tsconfig,jsconfig,package,next-action-advisor}.json' }, { globPattern: '**/next.config.*' }],
+      });
+    }
+    const settings = await editorSettings();
+    const started = Date.now();
+    try {
+      const stats = await session.load(roots, settings, { cacheFolder: options.cacheFolder, buildId: buildId(__filename), onDiscovered: markDiscovered });
+      const params: IndexedParams = { files: stats.files, parsed: stats.parsed, fromCache: stats.fromCache, milliseconds: Date.now() - started };
+      void connection.sendNotification(INDEXED_NOTIFICATION, params);
+    } catch (error) {
+      log(`loading the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    markDiscovered();
+    indexed = true;
+    diagnostics.refreshAll();
+  });
+
+  async function editorSettings(): Promise<unknown> {
+    if (!configurationPull) return options.settings;
+    try {
+      return await connection.workspace.getConfiguration(SETTINGS_SECTION);
+    } catch (error) {
+      log(`reading settings failed: ${String(error)}`);
+      return options.settings;
+    }
   }
-  const settings = await editorSettings();
-  const started = Date.now();
-  try {
-    const stats = await session.load(roots, settings, { cacheFolder: options.cacheFolder, buildId: buildId(__filename), onDiscovered: markDiscovered });
-    const params: IndexedParams = { files: stats.files, parsed: stats.parsed, fromCache: stats.fromCache, milliseconds: Date.now() - started };
-    void connection.sendNotification(INDEXED_NOTIFICATION, params);
-  } catch (error) {
-    log(`loading the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-  }
-  markDiscovered();
-  indexed = true;
-  diagnostics.refreshAll();
-});
 
-async function editorSettings(): Promise<unknown> {
-  if (!configurationPull) return options.settings;
-  try {
-    return await connection.workspace.getConfiguration(SETTINGS_SECTION);
-  } catch (error) {
-    log(`reading settings failed: ${String(error)}`);
-    return options.settings;
-  }
+  connection.onDidChangeConfiguration(async (change) => {
+    await discovered;
+    const settings = configurationPull ? await editorSettings() : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    await session.updateSettings(settings).catch((error: unknown) => log(`settings failed: ${String(error)}`));
+    diagnostics.refreshAll();
+  });
+
+  documents.onDidChangeContent(async (event) => {
+    await discovered;
+    const path = uriToPath(event.document.uri);
+    if (path) diagnostics.changed(path, event.document.getText());
+  });
+
+  documents.onDidClose(async (event) => {
+    await discovered;
+    const path = uriToPath(event.document.uri);
+    diagnostics.clear(event.document.uri);
+    if (path) diagnostics.refresh(runSafe(log, 'close', [] as string[], () => session.close(path)));
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    await discovered;
+    const affected: string[] = [];
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      if (path) affected.push(...runSafe(log, 'watched file', [] as string[], () => session.diskChanged(path, kind)));
+    }
+    diagnostics.refresh(affected);
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    await discovered;
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const items = runSafe(log, 'diagnostics', [], () => diagnostics.compute(params.textDocument.uri, () => token.isCancellationRequested));
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return { kind: 'full', items };
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const path = uriToPath(params.textDocument.uri);
+    if (!document || !path) return [];
+    return runSafe(log, 'code actions', [], () => codeActionsFor(document, params, session.prologueEndLine(path)));
+  });
+
+  connection.onHover(async (params) => {
+    await discovered;
+    const document = documents.get(params.textDocument.uri);
+    return document ? runSafe(log, 'hover', null, () => hoverFor(session, document, params)) : null;
+  });
+
+  connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount }));
+
+  process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(reason)}`));
+
+  documents.listen(connection);
+  connection.listen();
 }
-
-connection.onDidChangeConfiguration(async (change) => {
-  await discovered;
-  const settings = configurationPull ? await editorSettings() : (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-  await session.updateSettings(settings).catch((error: unknown) => log(`settings failed: ${String(error)}`));
-  diagnostics.refreshAll();
-});
-
-documents.onDidChangeContent(async (event) => {
-  await discovered;
-  const path = uriToPath(event.document.uri);
-  if (path) diagnostics.changed(path, event.document.getText());
-});
-
-documents.onDidClose(async (event) => {
-  await discovered;
-  const path = uriToPath(event.document.uri);
-  diagnostics.clear(event.document.uri);
-  if (path) diagnostics.refresh(runSafe(log, 'close', [] as string[], () => session.close(path)));
-});
-
-connection.onDidChangeWatchedFiles(async (params) => {
-  await discovered;
-  const affected: string[] = [];
-  for (const change of params.changes) {
-    const path = uriToPath(change.uri);
-    const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-    if (path) affected.push(...runSafe(log, 'watched file', [] as string[], () => session.diskChanged(path, kind)));
-  }
-  diagnostics.refresh(affected);
-});
-
-connection.languages.diagnostics.on(async (params, token) => {
-  await discovered;
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  const items = runSafe(log, 'diagnostics', [], () => diagnostics.compute(params.textDocument.uri, () => token.isCancellationRequested));
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  return { kind: 'full', items };
-});
-
-connection.onCodeAction((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const path = uriToPath(params.textDocument.uri);
-  if (!document || !path) return [];
-  return runSafe(log, 'code actions', [], () => codeActionsFor(document, params, session.prologueEndLine(path)));
-});
-
-connection.onHover(async (params) => {
-  await discovered;
-  const document = documents.get(params.textDocument.uri);
-  return document ? runSafe(log, 'hover', null, () => hoverFor(session, document, params)) : null;
-});
-
-connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount }));
-
-process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(reason)}`));
-
-documents.listen(connection);
-connection.listen();

@@ -37,6 +37,8 @@ export class TestClient {
   readonly pushed = new Map<string, Diagnostic[]>();
   settings: Record<string, unknown>;
   refreshes = 0;
+  /** When the initialize request was sent (performance.now()). */
+  initializeSentAt = 0;
   /** Set when the server says its initial scan is complete. */
   indexedStats: { files: number; parsed: number; fromCache: number; milliseconds: number } | null = null;
   private refreshesAtConfiguration = Infinity;
@@ -87,6 +89,7 @@ export class TestClient {
   static async start(options: ClientOptions & { initializationOptions?: Record<string, unknown> }): Promise<TestClient> {
     const client = new TestClient(options);
     const pull = options.pull ?? true;
+    client.initializeSentAt = performance.now();
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri(options.root),
@@ -110,6 +113,19 @@ export class TestClient {
     this.versions.set(docUri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: docUri, languageId: languageOf(relative), version: 1, text } });
     return docUri;
+  }
+
+  /** One incremental edit, as an editor sends a keystroke. */
+  async edit(relative: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    const docUri = uri(path.join(this.options.root, relative));
+    const version = (this.versions.get(docUri) ?? 1) + 1;
+    this.versions.set(docUri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: docUri, version }, contentChanges: [{ range, text }] });
+  }
+
+  /** The server's process id, from its status request. */
+  async serverPid(): Promise<number> {
+    return ((await this.connection.sendRequest('nextActionAdvisor/status')) as { pid: number }).pid;
   }
 
   /** Replaces the whole text, as an editor does for a paste over everything. */

@@ -1,3 +1,4 @@
+import { runAsFactWorker } from '../workspace/fact-worker';
 import { NodeFileSystem } from '../workspace/node-file-system';
 import { docsUrlFor, versionFrom } from '../install-location';
 import { parseArgs, USAGE } from './args';
@@ -37,7 +38,7 @@ function print(text: string, code: number): number {
   return code;
 }
 
-main(process.argv.slice(2)).then(
+if (!runAsFactWorker()) main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     process.stderr.write(`next-action-advisor: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

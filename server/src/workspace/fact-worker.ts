@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { factsForText, skippedFacts } from '../analysis/facts/extract-facts';
 import type { FileFacts } from '../analysis/facts/file-facts';
 
@@ -14,11 +14,20 @@ export interface FactRequest {
   maxFileSize: number;
 }
 
+export const FACT_WORKER_ROLE = 'next-action-advisor/facts';
+
 /**
- * A worker of the initial scan (bundled as dist/fact-worker.js): reads and parses the files it is
- * given, and answers their facts, chunk by chunk. A file it cannot read is left out.
+ * Each bundle (server, checker) also serves as its own worker of the initial scan, so that one copy
+ * of TypeScript ships. Called first thing by an entry point: true when this thread is such a worker,
+ * which then reads and parses the files it is given and answers their facts, chunk by chunk.
  */
-parentPort?.on('message', (request: FactRequest) => {
+export function runAsFactWorker(): boolean {
+  if (isMainThread || (workerData as { role?: string } | undefined)?.role !== FACT_WORKER_ROLE) return false;
+  parentPort!.on('message', answer);
+  return true;
+}
+
+function answer(request: FactRequest): void {
   const facts: FileFacts[] = [];
   for (const job of request.jobs) {
     try {
@@ -35,4 +44,4 @@ parentPort?.on('message', (request: FactRequest) => {
     }
   }
   parentPort!.postMessage(facts);
-});
+}

@@ -1,16 +1,13 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../analysis/facts/file-facts';
-import type { FactJob, FactRequest } from './fact-worker';
+import { FACT_WORKER_ROLE, type FactJob, type FactRequest } from './fact-worker';
 
 const CHUNK = 40;
 
-/** The bundled worker script beside this bundle, or null when running from sources. */
+/** The running bundle, which doubles as the worker; null when running from sources. */
 function workerScript(): string | null {
-  const script = path.join(__dirname, 'fact-worker.js');
-  return fs.existsSync(script) ? script : null;
+  return __filename.endsWith('.js') ? __filename : null;
 }
 
 /** How many workers the initial scan uses: the cores there are, keeping none idle. */
@@ -21,7 +18,7 @@ export function defaultWorkerCount(): number {
 /**
  * Parses files on worker threads, handing out small chunks so that the workers finish together.
  * `onFacts` receives each chunk's facts on the main thread, which stays free between chunks.
- * Without a bundled worker script (tests run from sources) it parses on this thread instead.
+ * Running from sources (tests), it parses on this thread instead.
  */
 export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, count: number, onFacts: (facts: FileFacts[]) => void, fallback: (job: FactJob) => FileFacts | null): Promise<void> {
   const script = workerScript();
@@ -33,7 +30,7 @@ export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, cou
     return;
   }
   let next = 0;
-  const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / CHUNK)) }, () => new Worker(script));
+  const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / CHUNK)) }, () => new Worker(script, { workerData: { role: FACT_WORKER_ROLE } }));
   try {
     await Promise.all(
       workers.map(

@@ -93,6 +93,33 @@ describe('Next.js Action Advisor in a Next.js workspace', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  it('restarts a server that dies, says so once, and the diagnostics come back', async () => {
+    const api = await activate();
+    const client = api.client()!;
+    const before = await client.sendRequest<{ pid: number }>('nextActionAdvisor/status');
+    const editor = await openEditor(PROJECT_ACTIONS);
+    process.kill(before.pid, 'SIGKILL');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the client did not restart the server')), 30_000);
+      const check = async (): Promise<void> => {
+        try {
+          const after = await client.sendRequest<{ pid: number }>('nextActionAdvisor/status');
+          if (after.pid !== before.pid) {
+            clearTimeout(timer);
+            return resolve();
+          }
+        } catch {
+          // Not running yet: the state change below asks again.
+        }
+      };
+      client.onDidChangeState(() => void check());
+    });
+    assert.equal(api.unexpectedStops(), 1);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), "\nexport const AFTER_CRASH = 1\n"));
+    await diagnosticsWhen(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'use-server-invalid-export').length === 2, 'diagnostics from the restarted server');
+    await vscode.commands.executeCommand('undo');
+  });
+
   it('gives findings in a second Next.js app of the same workspace', async () => {
     await openEditor(BILLING_ACTIONS);
     const diagnostics = await diagnosticsWhen(workspaceUri(BILLING_ACTIONS), (d) => d.length > 0, 'findings in the second app');

@@ -1,0 +1,187 @@
+// `npm run bench`: the bundled server over stdio on a generated monorepo, the checker, the parse floor
+// and ESLint with @next/eslint-plugin-next on the same files, in one run. Prints a table with the
+// budgets and ratios, and writes bench/results.json.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { TestClient } from '../test/support/lsp-client';
+import { walkSourceFiles } from '../server/src/analysis/project/source-walker';
+import { NodeFileSystem } from '../server/src/workspace/node-file-system';
+import { CALLER_FILE, DEFAULTS, generate, LARGE_ACTION_FILE } from './generate';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORKSPACE = path.join(__dirname, 'workspace');
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+interface Figures {
+  [key: string]: number | string | Record<string, number>;
+}
+
+function stats(values: number[]): { median: number; p95: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
+}
+
+function rssOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+  return { rssMB: field('VmRSS'), peakMB: field('VmHWM') };
+}
+
+function ensureWorkspace(): { files: number; lines: number } {
+  const stamp = path.join(WORKSPACE, '.stamp.json');
+  const wanted = JSON.stringify({ ...DEFAULTS, generator: fs.statSync(path.join(__dirname, 'generate.ts')).mtimeMs });
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8').startsWith(wanted.slice(0, -1))) return JSON.parse(fs.readFileSync(stamp, 'utf8')).result;
+  const result = generate({ root: WORKSPACE, ...DEFAULTS });
+  fs.writeFileSync(stamp, JSON.stringify({ ...JSON.parse(wanted), result }));
+  return result;
+}
+
+/** Reading and parsing every file once, with one walk over each tree, on one thread: the floor. */
+function parseFloor(): number {
+  const files = walkSourceFiles(new NodeFileSystem(), WORKSPACE);
+  const started = performance.now();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (node: ts.Node): void => ts.forEachChild(node, visit);
+    visit(source);
+  }
+  return performance.now() - started;
+}
+
+/** Offsets of a spot inside a function body of the large file, for keystrokes. */
+function keystrokeSpot(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > 200 && l.includes('const description'));
+  return { line, character: lines[line]!.indexOf('const') };
+}
+
+async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 'warm'): Promise<void> {
+  const spawned = performance.now();
+  const client = await TestClient.start({ root: WORKSPACE, initializationOptions: { cacheFolder } });
+  await client.open(LARGE_ACTION_FILE);
+  await client.diagnostics(LARGE_ACTION_FILE);
+  const firstDiagnostics = performance.now();
+  await client.waitFor(() => client.indexedStats !== null, 'the initial scan', 120_000);
+  const indexedAt = performance.now();
+  const pid = await client.serverPid();
+  figures[`${label}.firstDiagnosticsFromSpawnMs`] = firstDiagnostics - spawned;
+  figures[`${label}.firstDiagnosticsFromInitializeMs`] = firstDiagnostics - client.initializeSentAt;
+  figures[`${label}.indexMs`] = indexedAt - spawned;
+  figures[`${label}.indexReportedMs`] = client.indexedStats!.milliseconds;
+  figures[`${label}.fromCache`] = client.indexedStats!.fromCache;
+  figures[`${label}.parsed`] = client.indexedStats!.parsed;
+  if (label === 'warm') {
+    await client.stop();
+    return;
+  }
+  const afterIndex = rssOf(pid);
+  figures['memory.afterIndexMB'] = afterIndex.rssMB;
+
+  // Keystrokes: type and delete a space inside a function body, pulling the file's diagnostics each time.
+  const text = fs.readFileSync(path.join(WORKSPACE, LARGE_ACTION_FILE), 'utf8');
+  const spot = keystrokeSpot(text);
+  const latencies: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const started = performance.now();
+    if (i % 2 === 0) await client.edit(LARGE_ACTION_FILE, { start: spot, end: spot }, ' ');
+    else await client.edit(LARGE_ACTION_FILE, { start: spot, end: { line: spot.line, character: spot.character + 1 } }, '');
+    await client.diagnostics(LARGE_ACTION_FILE);
+    latencies.push(performance.now() - started);
+  }
+  figures.keystrokeMs = stats(latencies);
+
+  // Dependents: an edit in a client component that calls an action in an effect, until the action's
+  // file has been refreshed (the refresh request, then its diagnostics).
+  const caller = fs.readFileSync(path.join(WORKSPACE, CALLER_FILE), 'utf8');
+  await client.open(CALLER_FILE, caller);
+  await client.diagnostics(CALLER_FILE);
+  const withoutCall = caller.replace(/loadProjects\('me'\)\.then\(\(r: unknown\[\]\) => setCount\(r\.length\)\)/, 'setCount(0)');
+  if (withoutCall === caller) throw new Error('the caller file has no effect call to edit');
+  const refreshLatencies: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const refreshes = client.refreshes;
+    const started = performance.now();
+    await client.change(CALLER_FILE, i % 2 === 0 ? withoutCall : caller);
+    await client.waitFor(() => client.refreshes > refreshes, 'a refresh of dependents');
+    const effect = (await client.diagnostics(LARGE_ACTION_FILE)).find((d) => d.code === 'action-called-in-effect');
+    refreshLatencies.push(performance.now() - started);
+    const namesCaller = effect?.relatedInformation?.some((r) => r.location.uri.endsWith(encodeURI(path.basename(CALLER_FILE)))) ?? false;
+    if (namesCaller !== (i % 2 === 1)) throw new Error('the dependent file was not refreshed correctly');
+  }
+  figures.dependentsRefreshMs = stats(refreshLatencies);
+  const steady = rssOf(pid);
+  figures['memory.steadyMB'] = steady.rssMB;
+  figures['memory.peakMB'] = steady.peakMB;
+  await client.stop();
+}
+
+function checkerRun(figures: Figures): void {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', WORKSPACE, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  figures.checkerMs = performance.now() - started;
+  figures.checkerFindings = JSON.parse(result.stdout).summary.total;
+}
+
+function eslintRun(figures: Figures): void {
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'eslint-run.mjs'), WORKSPACE, LARGE_ACTION_FILE, String(EDITS)], { encoding: 'utf8', cwd: ROOT });
+  if (result.status !== 0) throw new Error(`ESLint run failed: ${result.stderr}`);
+  const eslint = JSON.parse(result.stdout) as { files: number; fullMs: number; latencies: number[]; rssMB: number };
+  figures['eslint.fullMs'] = eslint.fullMs;
+  figures['eslint.perFileMs'] = eslint.fullMs / eslint.files;
+  figures['eslint.keystrokeMs'] = stats(eslint.latencies);
+  figures['eslint.rssMB'] = eslint.rssMB;
+}
+
+function report(figures: Figures, workspace: { files: number; lines: number }): string {
+  const n = (key: string) => figures[key] as number;
+  const s = (key: string) => figures[key] as { median: number; p95: number; max: number };
+  const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+  const ok = (pass: boolean) => (pass ? 'met' : 'NOT met');
+  const rows: [string, string, string, string][] = [
+    ['keystroke → diagnostics, median', ms(s('keystrokeMs').median), '≤ 10 ms', ok(s('keystrokeMs').median <= 10)],
+    ['keystroke → diagnostics, p95 / max', `${ms(s('keystrokeMs').p95)} / ${ms(s('keystrokeMs').max)}`, '≤ 30 ms', ok(s('keystrokeMs').p95 <= 30)],
+    ['ESLint per keystroke, median / p95', `${ms(s('eslint.keystrokeMs').median)} / ${ms(s('eslint.keystrokeMs').p95)}`, '', `${(s('eslint.keystrokeMs').median / s('keystrokeMs').median).toFixed(1)}× ours`],
+    ['dependents refreshed, median / p95', `${ms(s('dependentsRefreshMs').median)} / ${ms(s('dependentsRefreshMs').p95)}`, '≤ 50 ms', ok(s('dependentsRefreshMs').p95 <= 50)],
+    ['cold: first diagnostics from initialize', ms(n('cold.firstDiagnosticsFromInitializeMs')), '≤ 0.5 s', ok(n('cold.firstDiagnosticsFromInitializeMs') <= 500)],
+    ['cold: first diagnostics from process spawn', ms(n('cold.firstDiagnosticsFromSpawnMs')), '', ''],
+    ['cold: whole index (server-reported)', ms(n('cold.indexReportedMs')), '≤ 3 s', ok(n('cold.indexReportedMs') <= 3000)],
+    ['warm start from cache: whole index', ms(n('warm.indexReportedMs')), '≤ 0.7 s', ok(n('warm.indexReportedMs') <= 700)],
+    ['memory: steady RSS / peak', `${n('memory.steadyMB').toFixed(0)} MB / ${n('memory.peakMB').toFixed(0)} MB`, '≤ 250 MB', ok(n('memory.steadyMB') <= 250)],
+    ['checker over the workspace', ms(n('checkerMs')), `≤ 1.3× floor (${ms(1.3 * n('parseFloorMs'))})`, `${(n('checkerMs') / n('parseFloorMs')).toFixed(2)}× floor, ${ok(n('checkerMs') <= 1.3 * n('parseFloorMs'))}`],
+    ['parse floor: read + parse + walk, one thread', ms(n('parseFloorMs')), '', ''],
+    ['ESLint over the workspace', ms(n('eslint.fullMs')), '', `${(n('eslint.fullMs') / n('checkerMs')).toFixed(2)}× our checker`],
+    ['ESLint per file / memory', `${ms(n('eslint.perFileMs'))} / ${n('eslint.rssMB').toFixed(0)} MB`, '', ''],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    `Workspace: ${workspace.files} files, ${workspace.lines} lines (seed ${DEFAULTS.seed}); ${os.cpus().length} cores, node ${process.version}; ${EDITS} keystrokes`,
+    line(['measure', 'figure', 'budget', 'verdict']),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const workspace = ensureWorkspace();
+  const figures: Figures = {};
+  figures.parseFloorMs = parseFloor();
+  const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-bench-cache-'));
+  await serverRun(cacheFolder, figures, 'cold');
+  await serverRun(cacheFolder, figures, 'warm');
+  checkerRun(figures);
+  eslintRun(figures);
+  fs.rmSync(cacheFolder, { recursive: true, force: true });
+  const table = report(figures, workspace);
+  console.log(table);
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), workspace, figures }, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
