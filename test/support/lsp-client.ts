@@ -35,6 +35,8 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   readonly messages: string[] = [];
   readonly pushed = new Map<string, Diagnostic[]>();
+  /** Every publishDiagnostics, in arrival order. */
+  readonly publishes: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown>;
   refreshes = 0;
   /** When the initialize request was sent (performance.now()). */
@@ -74,6 +76,7 @@ export class TestClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p.diagnostics);
+      this.publishes.push(p);
       this.notify();
     });
     this.connection.listen();

@@ -10,8 +10,10 @@ function workerScript(): string | null {
   return __filename.endsWith('.js') ? __filename : null;
 }
 
-/** How many workers the initial scan uses: the cores there are, keeping none idle. */
+/** How many workers the initial scan uses: one per core (at most 4), or ADVISOR_WORKERS. */
 export function defaultWorkerCount(): number {
+  const configured = Number(process.env.ADVISOR_WORKERS);
+  if (Number.isInteger(configured) && configured >= 0) return configured;
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
@@ -22,7 +24,7 @@ export function defaultWorkerCount(): number {
  */
 export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, count: number, onFacts: (facts: FileFacts[]) => void, fallback: (job: FactJob) => FileFacts | null): Promise<void> {
   const script = workerScript();
-  if (!script || jobs.length === 0) {
+  if (!script || jobs.length === 0 || count === 0) {
     for (const job of jobs) {
       const facts = fallback(job);
       if (facts) onFacts([facts]);
