@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { forEachChild } from './typescript';
-import type { FileFacts } from './file-facts';
+import type { FileFacts, FunctionFact } from './file-facts';
 import { describeFunction } from './function-body';
 import { FunctionRegistry, type FunctionNode } from './function-registry';
-import { readModuleSyntax } from './module-syntax';
+import { readModuleSyntax, type ModuleSyntax } from './module-syntax';
 import { firstSyntaxError, parseSource } from './parse';
 import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
 import { directivesOf, functionBodyDirectives, isFunctionLike } from './syntax';
@@ -60,11 +60,22 @@ export function extractFacts(path: string, text: string, hash = hashText(text)):
     reExports: syntax.reExports,
     exports: syntax.exports,
     declarations: syntax.declarations,
-    functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries)),
+    functions: registry.entries.map((entry) => keepRelevantCalls(describeFunction(entry, sourceFile, registry, tries), syntax)),
     usages: collectUsages(sourceFile, names, registry, syntax.directive === 'use client'),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
   };
+}
+
+/**
+ * A client module holds no action or route, and no helper an action calls: of its calls only those
+ * of imported functions matter (`redirect` from next/navigation). Dropping the rest (state setters in
+ * every event handler) keeps the facts of large client components small.
+ */
+function keepRelevantCalls(fn: FunctionFact, syntax: ModuleSyntax): FunctionFact {
+  if (syntax.directive !== 'use client') return fn;
+  const imported = new Set(syntax.imports.flatMap((i) => i.bindings.map((b) => b.local)));
+  return { ...fn, calls: fn.calls.filter((c) => c.root !== null && imported.has(c.root)) };
 }
 
 function prologueEndLine(sourceFile: ts.SourceFile): number {

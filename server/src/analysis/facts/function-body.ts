@@ -95,7 +95,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
       span,
       tryIndex: tries.indexOf(call),
       firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
-      argNames: call.arguments.filter(ts.isIdentifier).map((a) => a.text),
+      argNames: namesOf(call.arguments),
       tagged: false,
     });
     if (chain.root === 'fetch' && chain.members.length === 0) {
@@ -129,7 +129,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: [], tagged: true });
+    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NO_NAMES, tagged: true });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -150,6 +150,14 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     }
   }
   return fact;
+}
+
+/** Most calls have no identifier arguments: they share one empty list. */
+const NO_NAMES: string[] = [];
+
+function namesOf(args: ts.NodeArray<ts.Expression>): string[] {
+  const names = args.filter(ts.isIdentifier).map((a) => a.text);
+  return names.length === 0 ? NO_NAMES : names;
 }
 
 function paramFact(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile): ParamFact {

@@ -28,6 +28,8 @@ export function unwrapExpression(node: ts.Expression): ts.Expression {
   return current;
 }
 
+const NO_MEMBERS: string[] = [];
+
 export interface Chain {
   root: string | null;
   members: string[];
@@ -38,16 +40,17 @@ export interface Chain {
  * `db.insert(t).values` → db / [insert, values]; `(await cookies()).set` → cookies / [set].
  */
 export function chainOf(expression: ts.Expression): Chain {
-  const members: string[] = [];
+  // Most callees are a bare name: they share one empty list of members.
+  let members: string[] = NO_MEMBERS;
   let current: ts.Expression = expression;
   for (;;) {
     current = unwrapExpression(current);
     if (ts.isPropertyAccessExpression(current)) {
-      members.unshift(current.name.text);
+      members = [current.name.text, ...members];
       current = current.expression;
     } else if (ts.isElementAccessExpression(current)) {
       const key = stringValue(current.argumentExpression);
-      if (key !== null) members.unshift(key);
+      if (key !== null) members = [key, ...members];
       current = current.expression;
     } else if (ts.isCallExpression(current)) {
       current = current.expression;
