@@ -106,7 +106,7 @@ async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 
     const refreshes = client.refreshes;
     const started = performance.now();
     await client.change(CALLER_FILE, i % 2 === 0 ? withoutCall : caller);
-    await client.waitFor(() => client.refreshes > refreshes, 'a refresh of dependents');
+    await client.waitFor(() => client.refreshes > refreshes, `a refresh of dependents (edit ${i})`);
     const effect = (await client.diagnostics(LARGE_ACTION_FILE)).find((d) => d.code === 'action-called-in-effect');
     refreshLatencies.push(performance.now() - started);
     const namesCaller = effect?.relatedInformation?.some((r) => r.location.uri.endsWith(encodeURI(path.basename(CALLER_FILE)))) ?? false;

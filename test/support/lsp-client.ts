@@ -53,7 +53,9 @@ export class TestClient {
     this.settings = options.settings ?? {};
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.on('exit', () => (this.exited = true));
-    this.process.stderr!.on('data', () => {});
+    this.process.stderr!.on('data', (chunk: Buffer) => {
+      if (process.env.ADVISOR_SERVER_STDERR) process.stderr.write(chunk);
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
       this.refreshesAtConfiguration = this.refreshes;
@@ -69,7 +71,9 @@ export class TestClient {
       this.messages.push(p.message);
       this.notify();
     });
-    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      if (process.env.ADVISOR_SERVER_STDERR) process.stderr.write(`${p.message}\n`);
+    });
     this.connection.onNotification('nextActionAdvisor/indexed', (stats: TestClient['indexedStats']) => {
       this.indexedStats = stats;
       this.notify();

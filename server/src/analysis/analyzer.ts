@@ -1,4 +1,6 @@
-import { factsForText, hashText, skippedFacts } from './facts/extract-facts';
+import type ts from 'typescript';
+import { factsForText, factsOfTree, hashText, skipReason, skippedFacts } from './facts/extract-facts';
+import { parseSource, reparse } from './facts/parse';
 import type { FileFacts } from './facts/file-facts';
 import { describeApp, isAppRoot } from './project/app-locator';
 import { normalizePath } from './project/paths';
@@ -18,6 +20,8 @@ export class Analyzer {
   readonly index: ProjectIndex;
   private settings: AdvisorSettings = DEFAULT_SETTINGS;
   private vocabulary: Vocabulary = vocabularyFor(DEFAULT_SETTINGS);
+  /** Syntax trees of the documents open in the editor only: a keystroke re-parses just what changed. */
+  private readonly trees = new Map<string, ts.SourceFile>();
 
   constructor(private readonly fs: FileSystem) {
     this.index = new ProjectIndex(fs);
@@ -36,7 +40,7 @@ export class Analyzer {
   discover(roots: string[]): { files: string[]; problems: string[] } {
     const realRoots = roots.map((r) => normalizePath(this.fs.realPath(r)));
     const appRoots: string[] = [];
-    const files = realRoots.flatMap((root) => walkSourceFiles(this.fs, root, (folder) => isAppRoot(this.fs, folder) && appRoots.push(folder)));
+    const files = realRoots.flatMap((root) => walkSourceFiles(this.fs, root, (folder, names) => isAppRoot(this.fs, folder, names) && appRoots.push(folder)));
     const apps = appRoots.map((root) => describeApp(this.fs, root));
     this.index.setApps(apps);
     return { files, problems: apps.flatMap((a) => a.problems) };
@@ -79,7 +83,33 @@ export class Analyzer {
     return facts;
   }
 
+  /** A new text for a document open in the editor: its tree is kept and re-parsed incrementally. */
+  updateOpenFile(path: string, text: string): FileFacts {
+    const hash = hashText(text);
+    const previous = this.index.facts(path);
+    if (previous && previous.hash === hash) return previous;
+    const reason = skipReason(text, this.settings.maxFileSize);
+    let facts: FileFacts;
+    if (reason) {
+      this.trees.delete(path);
+      facts = skippedFacts(path, hash, reason);
+    } else {
+      const kept = this.trees.get(path);
+      const tree = kept ? reparse(kept, text) : parseSource(path, text);
+      this.trees.set(path, tree);
+      facts = factsOfTree(tree, hash);
+    }
+    this.index.update(facts);
+    return facts;
+  }
+
+  /** The document was closed: its tree goes. */
+  forgetTree(path: string): void {
+    this.trees.delete(path);
+  }
+
   removeFile(path: string): void {
+    this.trees.delete(path);
     this.index.remove(path);
   }
 

@@ -19,6 +19,8 @@ export interface FileSystem {
 export interface DirectoryEntry {
   name: string;
   kind: 'file' | 'directory';
+  /** Reached through a symbolic link: the walk resolves it to break loops. */
+  symlink?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -12,9 +12,10 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  // `throwIfNoEntry: false`: a missing file is the common answer here, and exceptions are slow.
   fileExists(path: string): boolean {
     try {
-      return fs.statSync(path).isFile();
+      return fs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }
@@ -22,7 +23,7 @@ export class NodeFileSystem implements FileSystem {
 
   directoryExists(path: string): boolean {
     try {
-      return fs.statSync(path).isDirectory();
+      return fs.statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
@@ -37,9 +38,10 @@ export class NodeFileSystem implements FileSystem {
     }
     const out: DirectoryEntry[] = [];
     for (const entry of entries) {
+      const symlink = entry.isSymbolicLink();
       let kind: DirectoryEntry['kind'] | null = entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : null;
-      if (entry.isSymbolicLink()) kind = this.directoryExists(`${path}/${entry.name}`) ? 'directory' : this.fileExists(`${path}/${entry.name}`) ? 'file' : null;
-      if (kind) out.push({ name: entry.name, kind });
+      if (symlink) kind = this.directoryExists(`${path}/${entry.name}`) ? 'directory' : this.fileExists(`${path}/${entry.name}`) ? 'file' : null;
+      if (kind) out.push(symlink ? { name: entry.name, kind, symlink } : { name: entry.name, kind });
     }
     return out;
   }
@@ -54,7 +56,7 @@ export class NodeFileSystem implements FileSystem {
 
   fileSize(path: string): number {
     try {
-      return fs.statSync(path).size;
+      return fs.statSync(path, { throwIfNoEntry: false })?.size ?? 0;
     } catch {
       return 0;
     }

@@ -77,7 +77,7 @@ export class Session {
     const texts = [...this.pending];
     this.pending.clear();
     for (const [path, text] of texts) {
-      this.analyzer.updateFile(path, text);
+      this.analyzer.updateOpenFile(path, text);
       affected.add(path);
     }
     for (const [path] of texts) for (const dependent of this.analyzer.index.dependentsOf(path)) affected.add(dependent);
@@ -89,6 +89,7 @@ export class Session {
   close(path: string): string[] {
     this.fs.close(path);
     this.pending.delete(path);
+    this.analyzer.forgetTree(path);
     return this.diskChanged(path, 'changed');
   }
 

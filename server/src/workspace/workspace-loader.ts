@@ -24,6 +24,7 @@ export async function loadWorkspace(
   options: { cache?: DiskFactCache; workers: number; keep?: (path: string) => boolean; onDiscovered?: () => void },
 ): Promise<LoadStats> {
   const { files, problems } = analyzer.discover(roots);
+  analyzer.index.beginBulkLoad();
   options.onDiscovered?.();
   const keep = options.keep ?? (() => true);
   const maxFileSize = analyzer.currentSettings.maxFileSize;
@@ -58,6 +59,7 @@ export async function loadWorkspace(
     },
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );
-  options.cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!));
+  analyzer.index.endBulkLoad();
+  if (parsed > 0 || fromCache !== files.length) options.cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!));
   return { files: files.length, parsed, fromCache, problems };
 }

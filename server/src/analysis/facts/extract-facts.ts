@@ -25,9 +25,15 @@ export function skippedFacts(path: string, hash: string, reason: 'too-large' | '
 
 /** The facts of a file's text, or why it is skipped. The one entry point for the analyzer and the workers. */
 export function factsForText(path: string, text: string, maxFileSize: number, hash = hashText(text)): FileFacts {
-  if (text.length > maxFileSize) return skippedFacts(path, hash, 'too-large');
-  if (text.slice(0, BINARY_PROBE).includes('\u0000')) return skippedFacts(path, hash, 'binary');
-  return extractFacts(path, text, hash);
+  const reason = skipReason(text, maxFileSize);
+  return reason ? skippedFacts(path, hash, reason) : extractFacts(path, text, hash);
+}
+
+/** Why a text is not parsed: too large, or not text at all. */
+export function skipReason(text: string, maxFileSize: number): 'too-large' | 'binary' | null {
+  if (text.length > maxFileSize) return 'too-large';
+  if (text.slice(0, BINARY_PROBE).includes('\u0000')) return 'binary';
+  return null;
 }
 
 function emptyFacts(path: string, hash: string): FileFacts {
@@ -39,12 +45,19 @@ function emptyFacts(path: string, hash: string): FileFacts {
 
 /** One parse, one pass per concern, no syntax tree kept. */
 export function extractFacts(path: string, text: string, hash = hashText(text)): FileFacts {
-  const sourceFile = parseSource(path, text);
+  return factsOfTree(parseSource(path, text), hash);
+}
+
+/** The facts of a parsed tree; the caller decides whether the tree is kept (open documents). */
+export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts {
+  const path = sourceFile.fileName;
+  const text = sourceFile.text;
   const registry = new FunctionRegistry();
   const syntax = readModuleSyntax(sourceFile, registry);
-  // Cheap text checks spare whole-tree walks for what most files lack.
-  if (text.includes('use server')) registerInlineActions(sourceFile, registry);
-  const tries = collectTries(sourceFile, text.includes('try'));
+  // Cheap text checks spare whole-tree walks for what most files lack: an inline 'use server' beyond
+  // the module's own directive, a `try` keyword.
+  if (occurrences(text, 'use server') > (syntax.directive === 'use server' ? 1 : 0)) registerInlineActions(sourceFile, registry);
+  const tries = collectTries(sourceFile, /\btry\b/.test(text));
   const names = new Set([
     ...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)),
     ...Object.keys(syntax.declarations),
@@ -76,6 +89,12 @@ function keepRelevantCalls(fn: FunctionFact, syntax: ModuleSyntax): FunctionFact
   if (syntax.directive !== 'use client') return fn;
   const imported = new Set(syntax.imports.flatMap((i) => i.bindings.map((b) => b.local)));
   return { ...fn, calls: fn.calls.filter((c) => c.root !== null && imported.has(c.root)) };
+}
+
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
 }
 
 function prologueEndLine(sourceFile: ts.SourceFile): number {

@@ -34,3 +34,21 @@ export function firstSyntaxError(sourceFile: ts.SourceFile): { start: number; en
   const first = diagnostics?.[0];
   return first ? { start: first.start, end: first.start + first.length } : null;
 }
+
+/**
+ * The tree of an edited text, reusing the unchanged parts of the previous tree (TypeScript's
+ * incremental parser, as editors use it). The changed range is found by comparing the two texts.
+ */
+export function reparse(previous: ts.SourceFile, text: string): ts.SourceFile {
+  const old = previous.text;
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: newEnd - start });
+}

@@ -20,9 +20,14 @@ export interface AppInfo {
 
 const ROUTER_DIRS = ['app', 'src/app', 'pages', 'src/pages'];
 
-/** A folder is an app when it has a `next.config.*`, or depends on `next` and has a router folder. */
-export function isAppRoot(fs: FileSystem, folder: string): boolean {
-  if (NEXT_CONFIG_NAMES.some((name) => fs.fileExists(joinPath(folder, name)))) return true;
+/**
+ * A folder is an app when it has a `next.config.*`, or depends on `next` and has a router folder.
+ * `names`, the folder's file names when the caller has listed it already, spares the lookups.
+ */
+export function isAppRoot(fs: FileSystem, folder: string, names?: ReadonlySet<string>): boolean {
+  const has = (name: string): boolean => (names ? names.has(name) : fs.fileExists(joinPath(folder, name)));
+  if (NEXT_CONFIG_NAMES.some(has)) return true;
+  if (!has('package.json')) return false;
   const manifest = fs.readFile(joinPath(folder, 'package.json'));
   if (manifest === undefined || !dependsOnNext(manifest)) return false;
   return ROUTER_DIRS.some((dir) => fs.directoryExists(joinPath(folder, dir)));

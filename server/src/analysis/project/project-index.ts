@@ -80,6 +80,8 @@ export class ProjectIndex {
   private readonly routeCache = new Map<string, { generation: number; inputs: (FileFacts | undefined)[]; routes: RouteDef[] }>();
   private readonly routesByApp = new Map<string, { generation: number; routes: RouteDef[] }>();
   private generation = 0;
+  /** False while the initial scan runs: answers then use each file's own facts, without callers. */
+  private crossFileReady = true;
   /** The generation every contribution was last brought up to; past it, all are stale. */
   private refreshedGeneration = -1;
   /** Files whose own contribution is stale while the generation holds. */
@@ -118,8 +120,10 @@ export class ProjectIndex {
     this.dirty.add(facts.path);
     const former = this.contributions.get(facts.path);
     if (former) this.formerTargets.set(facts.path, new Set([...(this.formerTargets.get(facts.path) ?? []), ...targetsOf(former)]));
+    const before = this.allFacts.get(facts.path);
     this.allFacts.set(facts.path, facts);
-    this.resolutions.delete(facts.path);
+    // Resolutions hold while the file imports the same specifiers (and no file comes or goes).
+    if (!before || specifiersOf(before) !== specifiersOf(facts)) this.resolutions.delete(facts.path);
     const surface = surfaceOf(facts);
     if (isNew) this.resolver.clear();
     if (isNew || this.surfaces.get(facts.path) !== surface) {
@@ -284,8 +288,20 @@ export class ProjectIndex {
 
   // ── callers ───────────────────────────────────────────────────────────
 
+  /** The initial scan begins: until it ends, the first opened file is answered from its own facts. */
+  beginBulkLoad(): void {
+    this.crossFileReady = false;
+  }
+
+  /** The initial scan is done: every contribution is computed now, so that the first edit stays cheap. */
+  endBulkLoad(): void {
+    this.crossFileReady = true;
+    this.refresh();
+  }
+
   /** Every reference to an action (or any definition) across the project. */
   usagesOf(key: string): UsageRef[] {
+    if (!this.crossFileReady) return [];
     this.refresh();
     const byFile = this.usagesByKey.get(key);
     // In path order, whatever order the files were read in.
@@ -294,6 +310,7 @@ export class ProjectIndex {
 
   /** Every `fetch` of the project that reaches a route handler. */
   fetchesOf(routeKey: string): FetchRef[] {
+    if (!this.crossFileReady) return [];
     this.refresh();
     const byFile = this.fetchesByRoute.get(routeKey);
     return byFile ? [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([, refs]) => refs) : [];
@@ -304,6 +321,7 @@ export class ProjectIndex {
    * its last update), what imports it, what fetches its routes, and who calls its actions.
    */
   dependentsOf(path: string): Set<string> {
+    if (!this.crossFileReady) return new Set();
     this.refresh();
     const current = this.contributions.get(path);
     const out = new Set<string>([...(this.formerTargets.get(path) ?? []), ...(current ? targetsOf(current) : [])]);
@@ -371,6 +389,10 @@ export class ProjectIndex {
     for (const { key } of c.usages) this.usagesByKey.get(key)?.delete(path);
     for (const { key } of c.fetches) this.fetchesByRoute.get(key)?.delete(path);
   }
+}
+
+function specifiersOf(facts: FileFacts): string {
+  return [...facts.imports.map((i) => i.specifier), ...facts.reExports.map((r) => r.specifier)].join('\n');
 }
 
 function targetsOf(c: Contribution): string[] {

@@ -12,26 +12,29 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.next', 'dist', 'out',
  * folder twice (symlink loops). Dot-folders such as `app/.well-known` are walked. `onFolder` sees
  * each folder walked, so that one walk also finds the apps.
  */
-export function walkSourceFiles(fs: FileSystem, root: string, onFolder: (folder: string) => void = () => {}): string[] {
+export function walkSourceFiles(fs: FileSystem, root: string, onFolder: (folder: string, names: ReadonlySet<string>) => void = () => {}): string[] {
   const files: string[] = [];
   const visited = new Set<string>();
-  const walk = (folder: string, ignores: { base: string; rules: IgnoreRules }[]): void => {
-    const real = fs.realPath(folder);
+  // Only a symbolic link can lead back to a folder already walked: only links are resolved.
+  const walk = (folder: string, ignores: { base: string; rules: IgnoreRules }[], viaLink: boolean): void => {
+    const real = viaLink ? fs.realPath(folder) : folder;
     if (visited.has(real)) return;
     visited.add(real);
-    onFolder(folder);
-    const own = fs.readFile(joinPath(folder, '.gitignore'));
+    const entries = fs.readDirectory(folder);
+    const names = new Set(entries.filter((e) => e.kind === 'file').map((e) => e.name));
+    onFolder(folder, names);
+    const own = names.has('.gitignore') ? fs.readFile(joinPath(folder, '.gitignore')) : undefined;
     const active = own === undefined ? ignores : [...ignores, { base: folder, rules: new IgnoreRules(own) }];
-    for (const entry of fs.readDirectory(folder)) {
+    for (const entry of entries) {
       const full = joinPath(folder, entry.name);
       const isDirectory = entry.kind === 'directory';
       if (isDirectory && SKIPPED_FOLDERS.has(entry.name)) continue;
       if (active.some((i) => i.rules.ignores(relativePath(i.base, full), isDirectory))) continue;
-      if (isDirectory) walk(full, active);
+      if (isDirectory) walk(full, active, entry.symlink === true);
       // next.config.* is configuration, read on its own, not app code to check.
       else if (isSourceFile(entry.name) && !NEXT_CONFIG_NAMES.includes(entry.name)) files.push(full);
     }
   };
-  walk(root, []);
+  walk(fs.realPath(root), [], false);
   return files.sort();
 }
