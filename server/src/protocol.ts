@@ -34,6 +34,8 @@ export interface StatusResult {
   pid: number;
   indexed: boolean;
   files: number;
+  /** The server's JavaScript heap in use, in MB. */
+  heapMB: number;
 }
 
 /** What the client passes in `initializationOptions`. */

@@ -18,8 +18,6 @@ export class DiagnosticsService {
   private pull = false;
   private refreshSupported = false;
   private timer: NodeJS.Timeout | undefined;
-  /** Documents edited since the last flush: a pull client asks for those itself. */
-  private readonly edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -37,19 +35,25 @@ export class DiagnosticsService {
   /** An open document changed: analysed when it is pulled, or after the edits settle. */
   changed(path: string, text: string): void {
     this.session.setText(path, text);
-    this.edited.add(pathToUri(path));
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      const affected = runSafe(this.log, 'sync', [] as string[], () => this.session.sync());
-      this.refresh(affected, this.pull ? [...this.edited] : []);
-      this.edited.clear();
+      this.refreshAfterSync();
     }, SETTLE_MS);
+  }
+
+  /**
+   * Analyses pending edits; refreshes their dependents. A pull client asks for an edited document
+   * itself, a push client is sent it. `answering`: the document a pull is being answered for now.
+   */
+  private refreshAfterSync(answering?: string): void {
+    const { edited, dependents } = runSafe(this.log, 'sync', { edited: [] as string[], dependents: [] as string[] }, () => this.session.sync());
+    this.refresh(this.pull ? dependents : [...edited, ...dependents], answering ? [answering] : []);
   }
 
   compute(uri: string, isCancelled?: () => boolean): Diagnostic[] {
     const path = uriToPath(uri);
     if (!path) return [];
-    this.refresh(this.session.sync(), [uri]);
+    this.refreshAfterSync(uri);
     return this.session.findings(path, isCancelled).map((f) => toDiagnostic(f, (p) => this.session.lineStarts(p), this.docsUrl));
   }
 

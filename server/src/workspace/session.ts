@@ -70,19 +70,19 @@ export class Session {
     if (isSourceFile(path)) this.pending.set(path, text);
   }
 
-  /** Analyses the texts set since the last call; answers the paths whose findings may have changed. */
-  sync(): string[] {
-    if (this.pending.size === 0) return [];
-    const affected = new Set<string>();
+  /**
+   * Analyses the texts set since the last call. Answers the edited paths, and the other paths whose
+   * findings may have changed through them (an edited file is a dependent too when another edit reaches it).
+   */
+  sync(): { edited: string[]; dependents: string[] } {
+    if (this.pending.size === 0) return { edited: [], dependents: [] };
     const texts = [...this.pending];
     this.pending.clear();
-    for (const [path, text] of texts) {
-      this.analyzer.updateOpenFile(path, text);
-      affected.add(path);
-    }
-    for (const [path] of texts) for (const dependent of this.analyzer.index.dependentsOf(path)) affected.add(dependent);
+    for (const [path, text] of texts) this.analyzer.updateOpenFile(path, text);
+    const dependents = new Set<string>();
+    for (const [path] of texts) for (const dependent of this.analyzer.index.dependentsOf(path)) dependents.add(dependent);
     this.reportSkipped(texts.map(([path]) => path));
-    return [...affected];
+    return { edited: texts.map(([path]) => path), dependents: [...dependents] };
   }
 
   /** A document closed: the disk is the truth again. */
