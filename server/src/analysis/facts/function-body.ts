@@ -129,7 +129,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NO_NAMES, tagged: true });
+    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -149,15 +149,33 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
       visit(node.body);
     }
   }
-  return fact;
+  return withSharedEmptyLists(fact);
 }
 
-/** Most calls have no identifier arguments: they share one empty list. */
-const NO_NAMES: string[] = [];
+/** Most functions have no throws, fetches, header reads…: their empty lists are one shared list. */
+function withSharedEmptyLists(fact: FunctionFact): FunctionFact {
+  const empty = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
+  return {
+    ...fact,
+    calls: empty(fact.calls),
+    throws: empty(fact.throws),
+    returns: empty(fact.returns),
+    constructs: empty(fact.constructs),
+    formDataReads: empty(fact.formDataReads),
+    fileUses: empty(fact.fileUses),
+    headerReads: empty(fact.headerReads),
+    headerWrites: empty(fact.headerWrites),
+    bodyReads: empty(fact.bodyReads),
+    fetches: empty(fact.fetches),
+  };
+}
+
+/** The one empty list that facts share (facts are never changed once built). */
+const NONE: never[] = [];
 
 function namesOf(args: ts.NodeArray<ts.Expression>): string[] {
   const names = args.filter(ts.isIdentifier).map((a) => a.text);
-  return names.length === 0 ? NO_NAMES : names;
+  return names.length === 0 ? NONE : names;
 }
 
 function paramFact(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile): ParamFact {
