@@ -78,7 +78,7 @@ function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: F
 }
 
 function tagName(element: ts.Node): string | null {
-  if (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) return element.tagName.getText();
+  if (ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) return ts.isIdentifier(element.tagName) ? element.tagName.text : null;
   return null;
 }
 
