@@ -4,6 +4,7 @@
 // 500k lines by default. `tsx bench/generate.ts [folder] [--seed N] [--apps N] [--domains N]`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../test/support/random';
 
 export interface GeneratorOptions {
   root: string;
@@ -20,21 +21,10 @@ export const CALLER_FILE = 'apps/app-0/src/components/projects/projects-panel-0.
 
 const NOUNS = ['project', 'task', 'invoice', 'customer', 'order', 'ticket', 'report', 'team', 'member', 'comment', 'label', 'milestone', 'payment', 'subscription', 'asset', 'document', 'event', 'note', 'shipment', 'product'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export function generate(options: GeneratorOptions): { files: number; lines: number } {
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   let files = 0;
   let lines = 0;

@@ -4,23 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, uri } from '../support/lsp-client';
+import { seededRandom } from '../support/random';
 import { tempCopy } from '../support/temp-copy';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
 const FILES = ['src/app/projects/[projectId]/tasks/actions.ts', 'src/components/task-board.tsx', 'src/app/api/projects/[projectId]/route.ts'];
 const SNIPPETS = ['{', '}', '(', ')', "'", '"', '`', '<', '/>', '\n', ' ', ';', 'export ', 'async ', "'use server'\n", 'await db.task.create({ data: {} })', 'redirect(', 'try {', '} catch {}', 'useEffect(() => {', 'formData.get(', 'x', 'as string'];
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A diagnostic reduced to what must be equal between two servers. */
 const shape = (d: Diagnostic) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message} ${(d.relatedInformation ?? []).map((r) => `${r.location.uri}@${r.location.range.start.line}`).join(',')}`;
@@ -38,7 +28,7 @@ describe('robustness of the server under edits', () => {
   });
 
   it(`survives random edit sequences and ends where a fresh server starts (seed ${SEED})`, async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const texts = new Map(FILES.map((f) => [f, copy.read(f)]));
     for (let sequence = 0; sequence < 4; sequence++) {

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXPECTED_TASK_FINDINGS, TASK_ACTIONS } from '../support/example-findings';
 import { brief, TestClient, uri } from '../support/lsp-client';
 import { tempCopy } from '../support/temp-copy';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
-const TASK_ACTIONS = 'src/app/projects/[projectId]/tasks/actions.ts';
+
 const TASK_BOARD = 'src/components/task-board.tsx';
 const PROJECT_ACTIONS = 'src/app/projects/actions.ts';
 
@@ -23,16 +24,7 @@ describe('the language server over stdio', () => {
   it('answers pull diagnostics with rule codes, ranges, links and the related file', async () => {
     await client.open(TASK_ACTIONS);
     const diagnostics = await client.diagnostics(TASK_ACTIONS);
-    assert.deepEqual(brief(diagnostics), [
-      'logic-in-transport@8:23',
-      'action-unvalidated-input@10:21',
-      'action-throws-expected-error@12:15',
-      'action-called-in-effect@17:23',
-      'action-used-for-read@17:23',
-      'action-generic-rpc@22:23',
-      'action-http-semantics@35:23',
-      'action-missing-revalidation@41:23',
-    ]);
+    assert.deepEqual(brief(diagnostics), EXPECTED_TASK_FINDINGS);
     const effect = diagnostics.find((d) => d.code === 'action-called-in-effect')!;
     assert.equal(effect.source, 'next-action-advisor');
     assert.equal(effect.severity, 2);

@@ -1,22 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXPECTED_TASK_FINDINGS, TASK_ACTIONS as EXAMPLE_TASK_ACTIONS } from '../../support/example-findings';
 import { activate, brief, codeOf, diagnosticsWhen, openEditor, workspaceUri } from './helpers';
 
 /** The workspace: `apps/tracker` (the example app) and `apps/billing`, two Next.js apps. */
-const TASK_ACTIONS = 'apps/tracker/src/app/projects/[projectId]/tasks/actions.ts';
+const TASK_ACTIONS = `apps/tracker/${EXAMPLE_TASK_ACTIONS}`;
 const PROJECT_ACTIONS = 'apps/tracker/src/app/projects/actions.ts';
 const TASK_BOARD = 'apps/tracker/src/components/task-board.tsx';
 const BILLING_ACTIONS = 'apps/billing/app/projects/actions.ts';
-const EXPECTED_TASK_FINDINGS = [
-  'logic-in-transport@8:23',
-  'action-unvalidated-input@10:21',
-  'action-throws-expected-error@12:15',
-  'action-called-in-effect@17:23',
-  'action-used-for-read@17:23',
-  'action-generic-rpc@22:23',
-  'action-http-semantics@35:23',
-  'action-missing-revalidation@41:23',
-];
 
 describe('Next.js Action Advisor in a Next.js workspace', () => {
   it('activates and starts its language server', async () => {

@@ -1,0 +1,12 @@
+/** What the example app's task actions file shows, `rule@line:column`: shared by the protocol and editor tests. */
+export const TASK_ACTIONS = 'src/app/projects/[projectId]/tasks/actions.ts';
+export const EXPECTED_TASK_FINDINGS = [
+  'logic-in-transport@8:23',
+  'action-unvalidated-input@10:21',
+  'action-throws-expected-error@12:15',
+  'action-called-in-effect@17:23',
+  'action-used-for-read@17:23',
+  'action-generic-rpc@22:23',
+  'action-http-semantics@35:23',
+  'action-missing-revalidation@41:23',
+];
