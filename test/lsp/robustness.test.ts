@@ -76,20 +76,23 @@ describe('robustness of the server under edits', () => {
     }
   });
 
-  it('a cancelled request stops and says so; the server answers the next one', async () => {
-    const outcomes: string[] = [];
-    const requests = FILES.map((file) => {
-      const source = new CancellationTokenSource();
-      const request = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(copy.root, file)) } }, source.token);
-      source.cancel();
-      return request.then(
-        () => outcomes.push('answered'),
-        (error: { code?: number }) => outcomes.push(error.code === LSPErrorCodes.RequestCancelled ? 'cancelled' : `failed ${String(error.code)}`),
-      );
-    });
-    await Promise.all(requests);
-    assert.deepEqual(outcomes, FILES.map(() => 'cancelled'));
-    assert.ok((await client.diagnostics(FILES[0]!)).length >= 0);
+  it('cancelled requests stop and say so; the server answers the next one', async () => {
+    // Twenty pulls cancelled as soon as they are sent: those still queued when their cancellation
+    // arrives must answer RequestCancelled; the rest answer normally; nothing else may happen.
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const source = new CancellationTokenSource();
+        const request = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(copy.root, FILES[i % FILES.length]!)) } }, source.token);
+        source.cancel();
+        return request.then(
+          () => 'answered',
+          (error: { code?: number }) => (error.code === LSPErrorCodes.RequestCancelled ? 'cancelled' : `failed ${String(error.code)}`),
+        );
+      }),
+    );
+    assert.deepEqual(outcomes.filter((o) => o !== 'answered' && o !== 'cancelled'), []);
+    assert.ok(outcomes.includes('cancelled'), `none of ${outcomes.length} was cancelled`);
+    assert.ok((await client.diagnostics(FILES[0]!)).length > 0, 'the server answers the next request');
   });
 });
 
