@@ -27,6 +27,12 @@ describe('incremental updates', () => {
     assert.deepEqual([...analyzer.index.dependentsOf(caller)], [actions]);
   });
 
+  it('stops between rules once the request is cancelled', () => {
+    let asked = 0;
+    assert.deepEqual(analyzer.findings(actions, () => asked++ > 2), []);
+    assert.equal(asked, 4, 'the check ran before each rule until the cancellation');
+  });
+
   it('a suppression comment removes exactly its finding', () => {
     const text = copy.read('app/tasks/actions.ts');
     const suppressed = text.replace('export async function getTasks', '// next-action-advisor-disable-next-line action-used-for-read -- loaded once\nexport async function getTasks');
