@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { forEachChild } from './typescript';
-import type { FileFacts, FunctionFact } from './file-facts';
+import type { FileFacts } from './file-facts';
 import { describeFunction } from './function-body';
 import { FunctionRegistry, type FunctionNode } from './function-registry';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax';
@@ -73,7 +73,7 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
     reExports: syntax.reExports,
     exports: syntax.exports,
     declarations: syntax.declarations,
-    functions: registry.entries.map((entry) => keepRelevantCalls(describeFunction(entry, sourceFile, registry, tries), syntax)),
+    functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries, relevantCalls(syntax))),
     usages: collectUsages(sourceFile, names, registry, syntax.directive === 'use client'),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
@@ -82,13 +82,13 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
 
 /**
  * A client module holds no action or route, and no helper an action calls: of its calls only those
- * of imported functions matter (`redirect` from next/navigation). Dropping the rest (state setters in
+ * of imported functions matter (`redirect` from next/navigation). Skipping the rest (state setters in
  * every event handler) keeps the facts of large client components small.
  */
-function keepRelevantCalls(fn: FunctionFact, syntax: ModuleSyntax): FunctionFact {
-  if (syntax.directive !== 'use client') return fn;
+function relevantCalls(syntax: ModuleSyntax): ((root: string | null) => boolean) | undefined {
+  if (syntax.directive !== 'use client') return undefined;
   const imported = new Set(syntax.imports.flatMap((i) => i.bindings.map((b) => b.local)));
-  return { ...fn, calls: fn.calls.filter((c) => c.root !== null && imported.has(c.root)) };
+  return (root) => root !== null && imported.has(root);
 }
 
 function occurrences(text: string, word: string): number {

@@ -15,8 +15,17 @@ const DISPATCH_KEYS = new Set(['type', 'action', 'name', 'op', 'operation', 'kin
 const EXPECTED_MESSAGE = /\b(required|invalid|must|missing|too (long|short|many|few)|empty|at (least|most)|already (exists|taken|in use)|not (valid|allowed|found))\b/i;
 const FILE_TYPES = new Set(['File', 'Blob']);
 
-/** The facts of one function's own body; nested registered functions (inline actions) are left to themselves. */
-export function describeFunction(entry: RegisteredFunction, sourceFile: ts.SourceFile, registry: FunctionRegistry, tries: TryTable): FunctionFact {
+/**
+ * The facts of one function's own body; nested registered functions (inline actions) are left to
+ * themselves. `keepCall` decides which calls are worth a fact (all of them by default).
+ */
+export function describeFunction(
+  entry: RegisteredFunction,
+  sourceFile: ts.SourceFile,
+  registry: FunctionRegistry,
+  tries: TryTable,
+  keepCall: (root: string | null) => boolean = () => true,
+): FunctionFact {
   const node = entry.node;
   const params = node.parameters.map((p) => paramFact(p, sourceFile));
   const paramNames = new Set(params.map((p) => p.name));
@@ -89,15 +98,17 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     const chain = chainOf(call.expression);
     const span = spanOf(call, sourceFile);
     const method = lastName(chain);
-    fact.calls.push({
-      root: chain.root,
-      members: chain.members,
-      span,
-      tryIndex: tries.indexOf(call),
-      firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
-      argNames: namesOf(call.arguments),
-      tagged: false,
-    });
+    if (keepCall(chain.root)) {
+      fact.calls.push({
+        root: chain.root,
+        members: chain.members,
+        span,
+        tryIndex: tries.indexOf(call),
+        firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
+        argNames: namesOf(call.arguments),
+        tagged: false,
+      });
+    }
     if (chain.root === 'fetch' && chain.members.length === 0) {
       const init = call.arguments[1];
       const declared = stringValue(objectProperty(init, 'method'));
@@ -129,7 +140,7 @@ export function describeFunction(entry: RegisteredFunction, sourceFile: ts.Sourc
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true });
+    if (keepCall(chain.root)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
