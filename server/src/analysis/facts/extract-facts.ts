@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
-import { forEachChild } from './typescript';
 import type { FileFacts } from './file-facts';
 import { describeFunction } from './function-body';
-import { FunctionRegistry, type FunctionNode } from './function-registry';
+import { FunctionRegistry } from './function-registry';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax';
 import { firstSyntaxError, parseSource } from './parse';
 import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
-import { directivesOf, functionBodyDirectives, isFunctionLike } from './syntax';
-import { collectTries } from './tries';
-import { collectUsages } from './usages';
+import { directivesOf } from './syntax';
+import { walkTree } from './tree-walk';
+import { describeUsages } from './usages';
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -54,15 +53,13 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
   const text = sourceFile.text;
   const registry = new FunctionRegistry();
   const syntax = readModuleSyntax(sourceFile, registry);
-  // Cheap text checks spare whole-tree walks for what most files lack: an inline 'use server' beyond
-  // the module's own directive, a `try` keyword.
-  if (occurrences(text, 'use server') > (syntax.directive === 'use server' ? 1 : 0)) registerInlineActions(sourceFile, registry);
-  const tries = collectTries(sourceFile, /\btry\b/.test(text));
-  const names = new Set([
-    ...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)),
-    ...Object.keys(syntax.declarations),
-    ...registry.entries.filter((e) => e.inlineUseServer).map((e) => e.name),
-  ]);
+  const names = new Set([...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)), ...Object.keys(syntax.declarations)]);
+  // A cheap text check: an inline 'use server' beyond the module's own directive.
+  const inlineActions = occurrences(text, 'use server') > (syntax.directive === 'use server' ? 1 : 0);
+  const walk = walkTree(sourceFile, registry, names, { inlineActions });
+  for (const entry of registry.entries) if (entry.inlineUseServer) names.add(entry.name);
+  const tries = walk.tries.table();
+  const candidates = inlineActions ? walk.candidates.filter((id) => names.has(id.text)) : walk.candidates;
   return {
     ...emptyFacts(path, hash),
     lineStarts: [...sourceFile.getLineStarts()],
@@ -74,7 +71,7 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
     exports: syntax.exports,
     declarations: syntax.declarations,
     functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries, relevantCalls(syntax))),
-    usages: collectUsages(sourceFile, names, registry, syntax.directive === 'use client'),
+    usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client'),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
   };
@@ -103,27 +100,3 @@ function prologueEndLine(sourceFile: ts.SourceFile): number {
   return last ? sourceFile.getLineAndCharacterOfPosition(last.getEnd()).line + 1 : 0;
 }
 
-/** Functions with an inline `'use server'` anywhere (in a component, a form's action…). */
-function registerInlineActions(sourceFile: ts.SourceFile, registry: FunctionRegistry): void {
-  const visit = (node: ts.Node, container: string | null): void => {
-    let inner = container;
-    if (isFunctionLike(node)) {
-      const entry = registry.entryOf(node);
-      if (entry) inner ??= entry.name;
-      else if (functionBodyDirectives(node).includes('use server')) {
-        const nameNode = functionName(node);
-        registry.register(node as FunctionNode, nameNode && ts.isIdentifier(nameNode) ? nameNode.text : 'inline action', nameNode ?? node, container);
-      }
-    }
-    forEachChild(node, (child) => visit(child, inner));
-  };
-  visit(sourceFile, null);
-}
-
-function functionName(node: ts.Node): ts.Node | undefined {
-  const named = node as ts.Node & { name?: ts.Node };
-  if (named.name) return named.name;
-  const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) return parent.name;
-  return undefined;
-}

@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { forEachChild } from './typescript';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -23,28 +22,13 @@ function extensionOf(path: string): string {
   return dot < 0 ? '' : path.slice(dot).toLowerCase();
 }
 
-/** One syntactic parse with parent pointers; `.js` files may hold JSX in Next.js apps. */
+/**
+ * One syntactic parse; `.js` files may hold JSX in Next.js apps. The parser sets no parent pointers:
+ * the facts' own walk over the tree does (`walkTree`), which spares a pass.
+ */
 export function parseSource(path: string, text: string): ts.SourceFile {
   const kind = SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
-  setParents(sourceFile);
-  return sourceFile;
-}
-
-/**
- * Parent pointers by one plain recursive walk: cheaper than the parser's own pass (which also
- * visits JSDoc), and the facts never look at JSDoc.
- */
-function setParents(root: ts.Node): void {
-  let parent: ts.Node = root;
-  const bind = (child: ts.Node): void => {
-    (child as { parent: ts.Node }).parent = parent;
-    const saved = parent;
-    parent = child;
-    forEachChild(child, bind);
-    parent = saved;
-  };
-  forEachChild(root, bind);
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
 }
 
 /** The first syntax error TypeScript's parser recorded, if any. */

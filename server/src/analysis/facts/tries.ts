@@ -12,34 +12,38 @@ export interface TryTable {
   indexOf(node: ts.Node): number;
 }
 
-/** `mayHaveTries`: false when the text has no `try` at all, which spares the walk and every lookup. */
-export function collectTries(sourceFile: ts.SourceFile, mayHaveTries: boolean): TryTable {
-  const facts: TryFact[] = [];
-  const indexes = new Map<ts.TryStatement, number>();
-  if (!mayHaveTries) return { facts, indexOf: () => -1 };
-  const visit = (node: ts.Node): void => {
-    if (ts.isTryStatement(node)) {
-      indexes.set(node, facts.length);
-      facts.push({
-        span: { start: node.getStart(sourceFile), end: node.tryBlock.getStart(sourceFile) },
-        hasCatch: node.catchClause !== undefined,
-        rethrowsNavigation: node.catchClause ? catchRethrowsNavigation(node.catchClause) : true,
-      });
-    }
-    forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return {
-    facts,
-    indexOf(node) {
-      let child = node;
-      for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-        if (isFunctionLike(parent)) return -1;
-        if (ts.isTryStatement(parent) && parent.tryBlock === child) return indexes.get(parent) ?? -1;
-      }
-      return -1;
-    },
-  };
+/** Gathers the `try` statements met by the walk over a tree, and answers which one holds a node. */
+export class TryCollector {
+  private readonly facts: TryFact[] = [];
+  private readonly indexes = new Map<ts.TryStatement, number>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  add(node: ts.TryStatement): void {
+    this.indexes.set(node, this.facts.length);
+    this.facts.push({
+      span: { start: node.getStart(this.sourceFile), end: node.tryBlock.getStart(this.sourceFile) },
+      hasCatch: node.catchClause !== undefined,
+      rethrowsNavigation: node.catchClause ? catchRethrowsNavigation(node.catchClause) : true,
+    });
+  }
+
+  /** Parent pointers must be set by then. */
+  table(): TryTable {
+    const { facts, indexes } = this;
+    if (facts.length === 0) return { facts, indexOf: () => -1 };
+    return {
+      facts,
+      indexOf(node) {
+        let child = node;
+        for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+          if (isFunctionLike(parent)) return -1;
+          if (ts.isTryStatement(parent) && parent.tryBlock === child) return indexes.get(parent) ?? -1;
+        }
+        return -1;
+      },
+    };
+  }
 }
 
 function catchRethrowsNavigation(clause: ts.CatchClause): boolean {

@@ -1,8 +1,8 @@
 import ts from 'typescript';
-import { SyntaxKind, forEachChild } from './typescript';
 import type { UsageContext, UsageFact } from './file-facts';
 import type { FunctionRegistry } from './function-registry';
 import { chainOf, isFunctionLike, lastName, propertyName, spanOf } from './syntax';
+import { forEachChild } from './typescript';
 
 /** When a reference sits in several contexts, the one that decides the advice wins. */
 const PRIORITY: UsageContext[] = ['effect', 'query-fn', 'form-action', 'action-state', 'transition', 'event-handler', 'render', 'call', 'reference'];
@@ -10,21 +10,9 @@ const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffec
 const ACTION_STATE_HOOKS = new Set(['useActionState', 'useFormState']);
 const QUERY_HOOKS = new Set(['useSWR', 'useSWRImmutable', 'useSWRInfinite']);
 
-/** References to the given names (imports and top-level bindings), with the context of each. */
-export function collectUsages(sourceFile: ts.SourceFile, names: Set<string>, registry: FunctionRegistry, isClientModule: boolean): UsageFact[] {
-  const usages: UsageFact[] = [];
-  const visit = (node: ts.Node): void => {
-    const kind = node.kind;
-    if (kind === SyntaxKind.Identifier) {
-      const id = node as ts.Identifier;
-      if (names.has(id.text) && isReference(id)) usages.push(describeUsage(id, sourceFile, registry, isClientModule));
-      return;
-    }
-    if (kind === SyntaxKind.ImportDeclaration || kind === SyntaxKind.ExportDeclaration || (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode)) return;
-    forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return usages;
+/** The references among candidate identifiers (see `walkTree`), with the context of each. */
+export function describeUsages(candidates: ts.Identifier[], sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): UsageFact[] {
+  return candidates.filter(isReference).map((id) => describeUsage(id, sourceFile, registry, isClientModule));
 }
 
 function isReference(id: ts.Identifier): boolean {

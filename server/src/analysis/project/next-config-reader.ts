@@ -27,26 +27,23 @@ export function readNextConfig(fs: FileSystem, appRoot: string): NextConfigResul
     result.problems.push(`${configPath} has a syntax error; using the default basePath and bodySizeLimit`);
     return result;
   }
-  const visit = (node: ts.Node): void => {
+  // `owner`: the property whose object literal holds the node (`serverActions` for `bodySizeLimit`).
+  const visit = (node: ts.Node, owner: string | null): void => {
     if (ts.isPropertyAssignment(node)) {
       const name = propertyName(node.name);
       if (name === 'basePath') {
         const value = stringValue(node.initializer);
         if (value !== null) result.basePath = value.replace(/\/$/, '');
-      } else if (name === 'bodySizeLimit' && ownerName(node) === 'serverActions') {
+      } else if (name === 'bodySizeLimit' && owner === 'serverActions') {
         const value = stringValue(node.initializer);
         if (value !== null) result.bodySizeLimit = value;
         else if (ts.isNumericLiteral(node.initializer)) result.bodySizeLimit = `${node.initializer.text} bytes`;
       }
-    }
-    ts.forEachChild(node, visit);
+      visit(node.initializer, name);
+    } else if (ts.isObjectLiteralExpression(node)) {
+      for (const property of node.properties) visit(property, owner);
+    } else ts.forEachChild(node, (child) => visit(child, null));
   };
-  visit(sourceFile);
+  visit(sourceFile, null);
   return result;
-}
-
-/** The property whose object literal holds `node`. */
-function ownerName(node: ts.PropertyAssignment): string | null {
-  const owner = node.parent.parent;
-  return ts.isPropertyAssignment(owner) ? propertyName(owner.name) : null;
 }
