@@ -293,10 +293,15 @@ export class ProjectIndex {
     this.crossFileReady = false;
   }
 
-  /** The initial scan is done: every contribution is computed now, so that the first edit stays cheap. */
+  /**
+   * The initial scan is done: every contribution is computed now, so that the first edit stays cheap.
+   * TypeScript's resolution cache (some 20 MB on 3,000 files) is then dropped: the answers are kept
+   * per file, and a new import is resolved without it.
+   */
   endBulkLoad(): void {
     this.crossFileReady = true;
     this.refresh();
+    this.resolver.clear();
   }
 
   /** Every reference to an action (or any definition) across the project. */
