@@ -28,6 +28,7 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** A client without pull diagnostics gets them pushed. */
   pull?: boolean;
+  initializationOptions?: Record<string, unknown>;
 }
 
 /** The bundled server over stdio, driven by a real LSP connection, as an editor drives it. */
@@ -93,7 +94,7 @@ export class TestClient {
     return client;
   }
 
-  static async start(options: ClientOptions & { initializationOptions?: Record<string, unknown> }): Promise<TestClient> {
+  static async start(options: ClientOptions): Promise<TestClient> {
     const client = new TestClient(options);
     const pull = options.pull ?? true;
     client.initializeSentAt = performance.now();

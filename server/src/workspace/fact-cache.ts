@@ -3,11 +3,16 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileFacts } from '../analysis/facts/file-facts';
 
-const VERSION = 1;
+const VERSION = 2;
+
+/** The same text parses differently as `.ts` and `.tsx`: the extension is part of the key. */
+function keyOf(filePath: string, hash: string): string {
+  return `${path.extname(filePath)}:${hash}`;
+}
 
 /**
- * Facts from an earlier session, keyed by content hash, in the editor's storage folder (never in the
- * project). A file whose text hashes the same needs no parse. Any read error means no cache.
+ * Facts from an earlier session, keyed by content hash (and extension), in the editor's storage folder
+ * (never in the project). A file whose text hashes the same needs no parse. Any read error means no cache.
  */
 export class DiskFactCache {
   private readonly file: string;
@@ -29,14 +34,14 @@ export class DiskFactCache {
 
   /** The cached facts of this text, moved to `filePath` (a renamed file keeps its facts). */
   get(hash: string, filePath: string): FileFacts | null {
-    const cached = this.entries.get(hash);
+    const cached = this.entries.get(keyOf(filePath, hash));
     return cached ? (cached.path === filePath ? cached : { ...cached, path: filePath }) : null;
   }
 
   /** Replaces the cache with the facts in use now; written atomically. */
   save(facts: Iterable<FileFacts>): void {
     const entries = new Map<string, FileFacts>();
-    for (const f of facts) if (!f.skipped) entries.set(f.hash, f);
+    for (const f of facts) if (!f.skipped) entries.set(keyOf(f.path, f.hash), f);
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
