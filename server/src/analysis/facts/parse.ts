@@ -11,8 +11,6 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
-export const SOURCE_EXTENSIONS = Object.keys(SCRIPT_KINDS);
-
 export function isSourceFile(path: string): boolean {
   return SCRIPT_KINDS[extensionOf(path)] !== undefined && !path.endsWith('.d.ts');
 }
