@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { FIXTURES } from '../support/analyze';
@@ -77,6 +79,21 @@ describe('next-action-advisor check', () => {
       assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       assert.ok(!result.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'), 'URIs are relative to %SRCROOT%');
     }
+  });
+
+  it('writes SARIF URIs relative to the %SRCROOT% it declares when the checked folder lies outside the working folder', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-cwd-'));
+    after(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
+    const { stdout } = run(['check', BAD, '--format', 'sarif'], elsewhere);
+    const log = JSON.parse(stdout);
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+    const run0 = log.runs[0];
+    assert.equal(run0.originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(fs.realpathSync(BAD)).href}/`);
+    const uris = run0.results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0]!.physicalLocation.artifactLocation);
+    assert.ok(uris.length > 0);
+    for (const uri of uris) assert.deepEqual(uri, { uri: 'app/projects/actions.ts', uriBaseId: '%SRCROOT%' });
   });
 
   it('reads next-action-advisor.json, and says which field is wrong', () => {

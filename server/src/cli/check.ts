@@ -9,6 +9,8 @@ import { loadWorkspace } from '../workspace/workspace-loader';
 export interface CheckResult {
   findings: Finding[];
   files: number;
+  /** The folders analysed (a file given alone stands for its app). */
+  roots: string[];
   problems: string[];
   lineStarts(path: string): readonly number[];
 }
@@ -34,6 +36,7 @@ export async function check(fs: FileSystem, paths: string[], ruleOverrides: Reco
   return {
     findings,
     files: inTargets.length,
+    roots,
     problems: [...problems, ...loaded.problems],
     lineStarts: (path) => analyzer.index.facts(path)?.lineStarts ?? [0],
   };

@@ -1,43 +1,30 @@
-/** One `.gitignore` file's patterns, matched against paths relative to its folder. */
+import ignore, { type Ignore } from 'ignore';
+
+/**
+ * One `.gitignore` file's patterns, matched against paths relative to its folder by the `ignore`
+ * package (the matcher ESLint and Prettier use): `**`, negations, escapes and directory-only patterns
+ * as git reads them.
+ */
 export class IgnoreRules {
-  private readonly rules: { pattern: RegExp; negate: boolean; directoryOnly: boolean }[] = [];
+  private readonly matcher: Ignore;
 
   constructor(text: string) {
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) continue;
-      const negate = line.startsWith('!');
-      let body = negate ? line.slice(1) : line;
-      const directoryOnly = body.endsWith('/');
-      if (directoryOnly) body = body.slice(0, -1);
-      // A pattern with a slash other than at the end is anchored to the .gitignore's folder.
-      const anchored = body.includes('/');
-      if (body.startsWith('/')) body = body.slice(1);
-      this.rules.push({ pattern: globToRegExp(body, anchored), negate, directoryOnly });
-    }
+    this.matcher = ignore({ allowRelativePaths: true }).add(text);
   }
 
-  /** Whether the path (relative, `/`-separated) is ignored; the last matching pattern decides. */
-  ignores(relative: string, isDirectory: boolean): boolean {
-    let ignored = false;
-    for (const rule of this.rules) {
-      if (rule.directoryOnly && !isDirectory) continue;
-      if (rule.pattern.test(relative)) ignored = !rule.negate;
-    }
-    return ignored;
+  /** `true` ignored, `false` re-included by a negation, `null` when no pattern of this file speaks of the path. */
+  verdict(relative: string, isDirectory: boolean): boolean | null {
+    const result = this.matcher.test(isDirectory ? `${relative}/` : relative);
+    return result.ignored ? true : result.unignored ? false : null;
   }
 }
 
-function globToRegExp(glob: string, anchored: boolean): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      out += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** As git decides: the deepest `.gitignore` with a pattern for the path wins. */
+export function isIgnored(stack: readonly { base: string; rules: IgnoreRules }[], relativeTo: (base: string) => string, isDirectory: boolean): boolean {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const { base, rules } = stack[i]!;
+    const verdict = rules.verdict(relativeTo(base), isDirectory);
+    if (verdict !== null) return verdict;
   }
-  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${out}$`);
+  return false;
 }

@@ -1,7 +1,7 @@
 import type { FileSystem } from '../types';
 import { isSourceFile } from '../facts/parse';
 import { NEXT_CONFIG_NAMES } from './next-config-reader';
-import { IgnoreRules } from './gitignore';
+import { IgnoreRules, isIgnored } from './gitignore';
 import { joinPath, relativePath } from './paths';
 
 /** Folders that never hold the app's own source. */
@@ -29,7 +29,7 @@ export function walkSourceFiles(fs: FileSystem, root: string, onFolder: (folder:
       const full = joinPath(folder, entry.name);
       const isDirectory = entry.kind === 'directory';
       if (isDirectory && SKIPPED_FOLDERS.has(entry.name)) continue;
-      if (active.some((i) => i.rules.ignores(relativePath(i.base, full), isDirectory))) continue;
+      if (isIgnored(active, (base) => relativePath(base, full), isDirectory)) continue;
       if (isDirectory) walk(full, active, entry.symlink === true);
       // next.config.* is configuration, read on its own, not app code to check.
       else if (isSourceFile(entry.name) && !NEXT_CONFIG_NAMES.includes(entry.name)) files.push(full);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../analysis/rules';
 import type { Severity } from '../../analysis/types';
@@ -7,12 +8,17 @@ import { displayPath, regionOf } from './locations';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 as GitHub code scanning reads it: relative URIs under %SRCROOT%, one rule entry per rule. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: URIs relative to the %SRCROOT% it declares, one rule
+ * entry per rule. %SRCROOT% is the working folder, or the checked folders' common ancestor when they
+ * lie outside it.
+ */
 export function formatSarif({ cwd, result }: ReportContext): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+  const srcRoot = result.roots.every((root) => !path.relative(cwd, root).startsWith('..')) ? cwd : commonAncestor(result.roots);
   const location = (file: string, span: { start: number; end: number }) => ({
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(displayPath(cwd, file)), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: encodeURI(displayPath(srcRoot, file)), uriBaseId: '%SRCROOT%' },
       region: regionOf(result.lineStarts(file), span),
     },
   });
@@ -37,7 +43,7 @@ export function formatSarif({ cwd, result }: ReportContext): string {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`).href } },
         results: result.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
@@ -50,4 +56,12 @@ export function formatSarif({ cwd, result }: ReportContext): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function commonAncestor(folders: string[]): string {
+  return folders.reduce((common, folder) => {
+    let ancestor = common;
+    while (path.relative(ancestor, folder).startsWith('..')) ancestor = path.dirname(ancestor);
+    return ancestor;
+  });
 }
