@@ -19,7 +19,7 @@ ${meta.why}
 
 ${meta.fix}
 
-## Bad
+${meta.accuracy ? `## Accuracy on real code\n\n${meta.accuracy}\n\n` : ''}## Bad
 
 \`\`\`tsx
 ${meta.bad}

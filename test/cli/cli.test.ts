@@ -26,7 +26,7 @@ describe('next-action-advisor check', () => {
     const lines = stdout.split('\n');
     assert.equal(lines[1], 'app/projects/actions.ts');
     assert.match(lines[2]!, /^ {2}7:23 +warning {2}`deleteProject` writes data \(`db\.project\.delete`\) without checking the session first.* {2}action-missing-auth$/);
-    assert.match(stdout, /⚠ 4 problems \(2 warnings, 2 hints\) in 1 file\n$/);
+    assert.match(stdout, /⚠ 4 problems \(2 warnings, 2 infos\) in 1 file\n$/);
   });
 
   it('exits 1 when a rule set to error fires, or warnings exceed --max-warnings', () => {
@@ -36,7 +36,7 @@ describe('next-action-advisor check', () => {
   });
 
   it('turns a rule off with --rule id=off', () => {
-    const { stdout } = run(['check', BAD, '--format', 'json', '--rule', 'action-missing-auth=off', '--rule=logic-in-transport=off']);
+    const { stdout } = run(['check', BAD, '--format', 'json', '--rule', 'action-missing-auth=off', '--rule=action-unvalidated-input=off']);
     assert.deepEqual(JSON.parse(stdout).findings, []);
   });
 
@@ -44,7 +44,7 @@ describe('next-action-advisor check', () => {
     const { code, stdout } = run(['check', '.', '--format', 'json'], BAD);
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.summary, { total: 4, error: 0, warning: 2, info: 0, hint: 2 });
+    assert.deepEqual(report.summary, { total: 4, error: 0, warning: 2, info: 2, hint: 0 });
     assert.deepEqual(
       { ...report.findings[0], message: undefined, docs: undefined },
       {
@@ -85,13 +85,13 @@ describe('next-action-advisor check', () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-cwd-'));
     after(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
     const { stdout } = run(['check', BAD, '--format', 'sarif'], elsewhere);
-    const log = JSON.parse(stdout);
     const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
-    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
-    const run0 = log.runs[0];
-    assert.equal(run0.originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(fs.realpathSync(BAD)).href}/`);
-    const uris = run0.results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0]!.physicalLocation.artifactLocation);
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors?.slice(0, 3)));
+    const log = JSON.parse(stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    const run0 = log.runs[0]!;
+    assert.equal(run0.originalUriBaseIds['%SRCROOT%']!.uri, `${pathToFileURL(fs.realpathSync(BAD)).href}/`);
+    const uris = run0.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation);
     assert.ok(uris.length > 0);
     for (const uri of uris) assert.deepEqual(uri, { uri: 'app/projects/actions.ts', uriBaseId: '%SRCROOT%' });
   });
@@ -99,19 +99,19 @@ describe('next-action-advisor check', () => {
   it('reads next-action-advisor.json, and says which field is wrong', () => {
     const copy = tempCopy(BAD);
     after(() => copy.remove());
-    copy.write('next-action-advisor.json', JSON.stringify({ rules: { 'action-missing-auth': 'error', 'logic-in-transport': 'sometimes' } }));
+    copy.write('next-action-advisor.json', JSON.stringify({ rules: { 'action-missing-auth': 'error', 'action-unvalidated-input': 'sometimes' } }));
     const { code, stdout, stderr } = run(['check', '.', '--format', 'json'], copy.root);
     assert.equal(code, 1);
     assert.deepEqual([...new Set(JSON.parse(stdout).findings.map((f: { severity: string; ruleId: string }) => `${f.ruleId}:${f.severity}`))].sort(), [
       'action-missing-auth:error',
-      'logic-in-transport:hint',
+      'action-unvalidated-input:info',
     ]);
-    assert.match(stderr, /next-action-advisor\.json: rules\.logic-in-transport: expected one of off, hint, info, warning, error/);
+    assert.match(stderr, /next-action-advisor\.json: rules\.action-unvalidated-input: expected one of off, hint, info, warning, error/);
   });
 
   it('analyses one file within its app, so that cross-file findings hold', () => {
     const effect = path.join(FIXTURES, 'rules', 'action-called-in-effect', 'bad');
-    const { stdout } = run(['check', path.join(effect, 'app', 'tasks', 'actions.ts'), '--format', 'json']);
+    const { stdout } = run(['check', path.join(effect, 'components', 'task-list.tsx'), '--format', 'json']);
     const ids = JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId);
     assert.ok(ids.includes('action-called-in-effect'));
   });

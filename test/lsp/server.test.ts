@@ -25,12 +25,13 @@ describe('the language server over stdio', () => {
     await client.open(TASK_ACTIONS);
     const diagnostics = await client.diagnostics(TASK_ACTIONS);
     assert.deepEqual(brief(diagnostics), EXPECTED_TASK_FINDINGS);
-    const effect = diagnostics.find((d) => d.code === 'action-called-in-effect')!;
+    await client.open(TASK_BOARD);
+    const effect = (await client.diagnostics(TASK_BOARD)).find((d) => d.code === 'action-called-in-effect')!;
     assert.equal(effect.source, 'next-action-advisor');
     assert.equal(effect.severity, 2);
-    assert.deepEqual(effect.range, { start: { line: 16, character: 22 }, end: { line: 16, character: 31 } });
+    assert.deepEqual(effect.range, { start: { line: 11, character: 4 }, end: { line: 11, character: 13 } });
     assert.match(effect.codeDescription!.href, /docs\/rules\/action-called-in-effect\.md$/);
-    assert.deepEqual(effect.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uri(path.join(copy.root, TASK_BOARD)), 11]]);
+    assert.deepEqual(effect.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uri(path.join(copy.root, TASK_ACTIONS)), 20]]);
   });
 
   it('an edit adds a finding and the next removes it', async () => {
@@ -44,15 +45,17 @@ describe('the language server over stdio', () => {
     assert.equal(await count(), 1);
   });
 
-  it('an edit in a client component refreshes the diagnostics of the action it calls', async () => {
+  it('an edit in an action refreshes the diagnostics of the client component that calls it', async () => {
     await client.open(TASK_BOARD);
+    assert.ok(brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
     const refreshesBefore = client.refreshes;
-    const board = copy.read(TASK_BOARD);
-    await client.change(TASK_BOARD, board.replace('loadTasks(projectId).then(setTasks)', 'setTasks([])'));
+    const actions = copy.read(TASK_ACTIONS);
+    // Once `loadTasks` revalidates, it is a mutation, and calling it from an effect is no read.
+    await client.change(TASK_ACTIONS, actions.replace('  return listTasks(projectId)', '  revalidatePath(`/projects/${projectId}`)\n  return listTasks(projectId)'));
     await client.waitFor(() => client.refreshes > refreshesBefore, 'a diagnostics refresh');
-    assert.ok(!brief(await client.diagnostics(TASK_ACTIONS)).includes('action-called-in-effect@17:23'));
-    await client.change(TASK_BOARD, board);
-    assert.ok(brief(await client.diagnostics(TASK_ACTIONS)).includes('action-called-in-effect@17:23'));
+    assert.ok(!brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
+    await client.change(TASK_ACTIONS, actions);
+    assert.ok(brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
   });
 
   it('a settings change turns a rule off and back on', async () => {
@@ -99,7 +102,7 @@ describe('the language server over stdio', () => {
   it('hovers over an action with who calls it', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },
-      position: { line: 16, character: 25 },
+      position: { line: 20, character: 25 },
     });
     const value = (hover?.contents as MarkupContent).value;
     assert.match(value, /^\*\*Server Action\*\* `loadTasks` — a public `POST` endpoint/);
@@ -119,8 +122,8 @@ describe('a client without pull diagnostics', () => {
   it('gets diagnostics pushed on open and after each edit', async () => {
     const docUri = await client.open(PROJECT_ACTIONS);
     await client.waitFor(() => (client.pushed.get(docUri)?.length ?? 0) > 0, 'pushed diagnostics');
-    assert.deepEqual(brief(client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-used-for-read@29:23']);
+    assert.deepEqual(brief(client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-unvalidated-input@24:37', 'action-used-for-read@29:23']);
     await client.change(PROJECT_ACTIONS, copy.read(PROJECT_ACTIONS).replace('export const PAGE_SIZE = 20', 'const PAGE_SIZE = 20'));
-    await client.waitFor(() => client.pushed.get(docUri)?.length === 2, 'the finding to go');
+    await client.waitFor(() => client.pushed.get(docUri)?.length === 3, 'the finding to go');
   });
 });

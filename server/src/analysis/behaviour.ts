@@ -16,10 +16,44 @@ export interface Effect {
   label: string;
 }
 
+/** Names of helpers that read the session or the user: `getCurrentSession`, `verifyDataroomSession`, `requireUser`. */
+const SESSION_HELPER = /^(get|validate|verify|require|check|ensure|assert|read|load)\w*(session|auth|currentuser|signedinuser|loggedinuser|viewer)\w*$/i;
+/** Calls that wrap a callback in an authenticated context: `withSession(req, async (session) => …)`. */
+const AUTH_WRAPPER_CALL = /^(with|authenticated|authed|protected|require|ensure)\w*/i;
+const AUTH_WRAPPER_SUBJECT = /auth|session|user|team|protect|guard|key|token|admin|org/i;
+/** Hand-written validators: `validateEmail`, `verifyPasswordStrength`, `isValidSlug`. */
+const VALIDATOR_NAME = /^(validate|verify|assert|check|sanitize|isValid)[A-Z]\w*$/;
+/** Cookies that hold a session or a credential. */
+const SESSION_COOKIE = /session|auth|token/i;
+/** Globals and modules whose calls neither read nor change anything the rules care about. */
+const NEUTRAL_ROOTS = new Set([
+  'JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Promise', 'URL', 'URLSearchParams', 'Intl',
+  'Buffer', 'Symbol', 'Error', 'parseInt', 'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone',
+  'z', 'headers', 'cookies', 'draftMode', 'notFound', 'redirect', 'permanentRedirect', 'forbidden', 'unauthorized', 'unstable_rethrow',
+  'cache', 'unstable_cache', 'unstable_noStore', 'connection', 'after',
+]);
+/** Method names that change something, whatever they are called on. */
+const COMMAND_VERB = /^(set|put|send|create|add|delete|del|remove|insert|update|upsert|publish|enqueue|trigger|post|write|upload|generate|stream|push|emit|invoke|execute|run|sign|charge|subscribe|unsubscribe|track|capture|save|destroy|patch|mutate|revalidate|refresh|reset|clear|incr|decr|increment|decrement|expire|hset|hdel|sadd|zadd|lpush|rpush|append|cancel|refund|confirm|complete|start|stop|schedule)/i;
+
+/** Methods of a data client that set up rather than query. */
+const DATA_SETUP = /^(\$?connect|\$?disconnect|model|models|Schema|getClient|connection|transaction|\$transaction|batch)$/;
+const READ_VERB = /^(get|list|retrieve|find|search|fetch|read|query|count|lookup|load)([A-Z]\w*)?$/;
+const CREDENTIAL_WORD = /sign|upload|token|url|session|secret|key/i;
+const CLIENT_FACTORY = /^(create\w*Client|\w*Client|getClient)$/;
+const PURE_HELPER = /^(format|parse|to|is|has|cn|clsx|slugify|normalize|sort|pick|omit|sum|group|calculate|compute|merge|absoluteUrl)([A-Z]\w*)?$/;
+
+/** How one call bears on what a function does. */
+type CallKind = 'write' | 'read' | 'neutral' | 'unknown';
+
 /** What a project function does, followed through the helpers it calls. */
 interface Summary {
+  /** Changes something: a data write, a non-GET fetch. */
   writes: boolean;
+  /** Changes this app's stored data (ORM, SQL, storage). */
+  dataWrites: boolean;
   reads: boolean;
+  /** Calls something that is neither known to read nor harmless: a command or an unclassified call. */
+  unknown: boolean;
   /** Checks a session or user, an API key or bearer token, or a signature. */
   auth: boolean;
   validates: boolean;
@@ -42,18 +76,26 @@ export class Behaviour {
     return root ? this.index.importOf(file, root)?.specifier ?? null : null;
   }
 
+  /**
+   * A data-layer client or model: a known name, an import from a data module, or a value exported by a
+   * module that creates one (`export const db = new PrismaClient()`, a Mongoose model), under any name.
+   */
   isDataRoot(file: FileFacts, call: CallFact): boolean {
     if (!call.root) return false;
     if (this.vocabulary.dataClients.has(call.root)) return true;
     const module = this.importModule(file, call.root);
-    return module !== null && this.vocabulary.dataModules.has(module);
+    if (module !== null && this.vocabulary.dataModules.has(module)) return true;
+    const definition = this.index.resolveLocal(file.path, call.root);
+    if (!definition || !['call', 'other', 'destructured', 'alias'].includes(definition.value.kind)) return false;
+    const home = this.index.facts(definition.file);
+    return home !== undefined && home.imports.some((i) => !i.typeOnly && this.vocabulary.dataModules.has(i.specifier));
   }
 
-  /** A direct data-layer write: an ORM mutation, mutating SQL. */
+  /** A direct data-layer write: an ORM mutation, mutating SQL, a storage put. */
   isDirectWrite(file: FileFacts, call: CallFact): boolean {
     if (!this.isDataRoot(file, call)) return false;
     if (call.tagged) return MUTATING_SQL.test(call.firstString ?? '');
-    if (call.members.some((m) => this.vocabulary.writeMethods.has(m))) return true;
+    if ((call.members.length === 0 ? [call.root!] : call.members).some((m) => this.vocabulary.writeMethods.has(m))) return true;
     const last = call.members[call.members.length - 1];
     return last !== undefined && this.vocabulary.sqlMethods.has(last) && MUTATING_SQL.test(call.firstString ?? '');
   }
@@ -62,7 +104,83 @@ export class Behaviour {
     if (!this.isDataRoot(file, call) || this.isDirectWrite(file, call)) return false;
     if (call.tagged) return true;
     const last = call.members[call.members.length - 1];
-    return call.members.some((m) => this.vocabulary.readMethods.has(m)) || (last !== undefined && this.vocabulary.sqlMethods.has(last));
+    return (call.members.length === 0 ? [call.root!] : call.members).some((m) => this.vocabulary.readMethods.has(m)) || (last !== undefined && this.vocabulary.sqlMethods.has(last));
+  }
+
+  /**
+   * Data-layer operations, one per query: a chain such as `db.select().from(t).where(…)` yields a call
+   * fact per link, all starting where the query starts. `model` is the table or model it touches.
+   */
+  dataOperations(file: FileFacts, fn: FunctionFact): (Effect & { write: boolean; model: string | null })[] {
+    const byStart = new Map<number, Effect & { write: boolean; model: string | null }>();
+    for (const call of fn.calls) {
+      const write = this.isDirectWrite(file, call);
+      if (!write && !this.isDirectRead(file, call)) continue;
+      const model = modelOf(call);
+      const known = byStart.get(call.span.start);
+      if (!known) byStart.set(call.span.start, { span: call.span, label: labelOf(call), write, model });
+      else {
+        known.write ||= write;
+        known.model ??= model;
+        if (call.span.end > known.span.end) Object.assign(known, { span: call.span, label: labelOf(call) });
+      }
+    }
+    return [...byStart.values()].sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** Changes this app's stored data: direct writes and project helpers that make them (no fetches, no sends). */
+  dataWrites(file: FileFacts, fn: FunctionFact): Effect[] {
+    return fn.calls
+      .filter((call) => this.isDirectWrite(file, call) || this.helperSummary(file, call)?.dataWrites === true)
+      .map((call) => ({ span: call.span, label: labelOf(call) }));
+  }
+
+  /** Everything the function does is known to read or to be harmless, and it reads something. */
+  onlyReads(file: FileFacts, fn: FunctionFact): boolean {
+    let reads = false;
+    for (const call of fn.calls) {
+      const kind = this.callKind(file, call);
+      if (kind === 'write' || kind === 'unknown') return false;
+      reads ||= kind === 'read';
+    }
+    if (fn.fetches.some((f) => f.method !== 'GET' && f.method !== 'HEAD')) return false;
+    return reads || fn.fetches.length > 0;
+  }
+
+  /** Reading a call for `onlyReads`: unknown is not a read. */
+  private callKind(file: FileFacts, call: CallFact): CallKind {
+    if (this.isDirectWrite(file, call)) return 'write';
+    if (this.isDirectRead(file, call)) return 'read';
+    if (this.isDataRoot(file, call)) {
+      // Query builders (`eq`, `and`) and connection set-up (`mongoose.connect`) neither read nor write.
+      const last = call.members[call.members.length - 1];
+      return last === undefined || DATA_SETUP.test(last) ? 'neutral' : 'unknown';
+    }
+    if (this.isAuthCall(call) || this.isValidationCall(call)) return 'neutral';
+    if (call.root === 'fetch' && call.members.length === 0) return 'read';
+    if (this.cookieWrite(call) || this.revalidation(file, call)) return 'write';
+    const summary = this.helperSummary(file, call);
+    if (summary) return summary.writes ? 'write' : summary.unknown ? 'unknown' : summary.reads ? 'read' : 'neutral';
+    if (call.root !== null && NEUTRAL_ROOTS.has(call.root) && this.fromNextOrGlobal(file, call.root)) return 'neutral';
+    if (call.root !== null && this.importModule(file, call.root)?.startsWith('next/')) return 'neutral';
+    const last = call.members[call.members.length - 1];
+    // An SDK's `retrieve`, `list`, `getUserList`: named as a read, and nothing that hands out a credential.
+    if (last !== undefined && READ_VERB.test(last) && !CREDENTIAL_WORD.test(last)) return 'read';
+    // Client factories (`createClient()`, `clerkClient()`) and formatting helpers change nothing.
+    if (last === undefined && call.root !== null && (CLIENT_FACTORY.test(call.root) || PURE_HELPER.test(call.root))) return 'neutral';
+    // A method of a local value (`formData.get`, `rows.map`) is harmless unless it is named as a command.
+    if (call.root !== null && last !== undefined && this.isLocal(file, call.root)) return COMMAND_VERB.test(last) ? 'unknown' : 'neutral';
+    return 'unknown';
+  }
+
+  /** Neither imported nor declared at the top of the file: a parameter or a local variable. */
+  private isLocal(file: FileFacts, root: string): boolean {
+    return root !== 'this' && !(root in file.declarations) && this.index.importOf(file, root) === null;
+  }
+
+  private fromNextOrGlobal(file: FileFacts, root: string): boolean {
+    const module = this.importModule(file, root);
+    return module === null || module.startsWith('next/') || module === 'react' || module === 'zod';
   }
 
   directDataCalls(file: FileFacts, fn: FunctionFact): Effect[] {
@@ -89,25 +207,44 @@ export class Behaviour {
     return effects;
   }
 
-  /** Calls that check the session or the user: known names, or project helpers that make one. */
+  /**
+   * Calls that check the session or the user: known names, session helpers named so, wrappers that run a
+   * callback once authenticated, or project helpers that make such a check.
+   */
   authCalls(file: FileFacts, fn: FunctionFact): CallFact[] {
-    return fn.calls.filter((c) => this.isAuthCall(c) || this.helperSummary(file, c)?.auth === true);
+    return fn.calls.filter((c) => this.isAuthCall(c) || this.isAuthWrapperCall(c) || this.helperSummary(file, c)?.auth === true);
   }
 
   isAuthCall(call: CallFact): boolean {
-    const last = call.members[call.members.length - 1];
-    return (call.root !== null && this.vocabulary.authFunctions.has(call.root)) || (last !== undefined && this.vocabulary.authFunctions.has(last));
+    const last = call.members[call.members.length - 1] ?? call.root;
+    if (last === null) return false;
+    if (this.vocabulary.authFunctions.has(last) || (call.root !== null && this.vocabulary.authFunctions.has(call.root))) return true;
+    if (SESSION_HELPER.test(last)) return true;
+    return (call.root === 'cookies' || call.members.includes('cookies')) && last === 'get' && SESSION_COOKIE.test(call.firstString ?? '');
   }
 
-  validationCalls(file: FileFacts, fn: FunctionFact): CallFact[] {
-    return fn.calls.filter((c) => {
-      const last = c.members[c.members.length - 1] ?? c.root;
-      return (last !== null && this.vocabulary.validationFunctions.has(last)) || this.helperSummary(file, c)?.validates === true;
-    });
+  private isAuthWrapperCall(call: CallFact): boolean {
+    const name = call.members[call.members.length - 1] ?? call.root;
+    if (!call.callback || name === null) return false;
+    return this.vocabulary.authWrappers.has(name) || (AUTH_WRAPPER_CALL.test(name) && AUTH_WRAPPER_SUBJECT.test(name));
+  }
+
+  private isValidationCall(call: CallFact): boolean {
+    const last = call.members[call.members.length - 1] ?? call.root;
+    return last !== null && (this.vocabulary.validationFunctions.has(last) || VALIDATOR_NAME.test(last));
+  }
+
+  /** Schema parses, hand-written validators and runtime type checks. */
+  validates(file: FileFacts, fn: FunctionFact): boolean {
+    return fn.typeChecks || fn.calls.some((c) => this.isValidationCall(c) || this.helperSummary(file, c)?.validates === true);
   }
 
   revalidations(file: FileFacts, fn: FunctionFact): CallFact[] {
-    return fn.calls.filter((c) => c.root !== null && c.members.length === 0 && this.vocabulary.revalidation.has(c.root) && this.fromNext(file, c.root));
+    return fn.calls.filter((c) => this.revalidation(file, c));
+  }
+
+  private revalidation(file: FileFacts, c: CallFact): boolean {
+    return c.root !== null && c.members.length === 0 && this.vocabulary.revalidation.has(c.root) && this.fromNext(file, c.root);
   }
 
   /** `redirect()`, `notFound()`… imported from `next/navigation`. */
@@ -119,6 +256,7 @@ export class Behaviour {
     });
   }
 
+  /** Calls that verify a signature or a secret: a provider's SDK, `timingSafeEqual`, a hand-made HMAC. */
   signatureChecks(fn: FunctionFact): CallFact[] {
     return fn.calls.filter((c) => {
       const last = c.members[c.members.length - 1] ?? c.root;
@@ -126,15 +264,30 @@ export class Behaviour {
     });
   }
 
+  /** A machine caller is authenticated: a signature or secret check, a credential or signature header read. */
+  verifiesCaller(fn: FunctionFact): boolean {
+    return this.signatureChecks(fn).length > 0 || fn.headerReads.some((h) => this.vocabulary.credentialHeaders.has(h.name) || /signature|hmac/.test(h.name));
+  }
+
   webhookHeaderReads(fn: FunctionFact): { name: string; span: Span }[] {
     return fn.headerReads.filter((h) => this.vocabulary.webhookHeaders.has(h.name) || h.name.startsWith('svix-'));
   }
 
+  /** What shows a function receives a webhook: a signature header, or a call only webhook receivers make. */
+  webhookSignal(fn: FunctionFact): { span: Span; what: string } | null {
+    const header = this.webhookHeaderReads(fn)[0];
+    if (header) return { span: header.span, what: `reads the \`${header.name}\` header` };
+    const call = fn.calls.find((c) => this.vocabulary.webhookVerification.has(c.members[c.members.length - 1] ?? c.root ?? ''));
+    return call ? { span: call.span, what: 'verifies a webhook signature' } : null;
+  }
+
   cookieWrites(fn: FunctionFact): CallFact[] {
-    return fn.calls.filter((c) => {
-      const last = c.members[c.members.length - 1];
-      return (last === 'set' || last === 'delete') && (c.root === 'cookies' || c.members.includes('cookies'));
-    });
+    return fn.calls.filter((c) => this.cookieWrite(c));
+  }
+
+  private cookieWrite(c: CallFact): boolean {
+    const last = c.members[c.members.length - 1];
+    return (last === 'set' || last === 'delete') && (c.root === 'cookies' || c.members.includes('cookies'));
   }
 
   /** Whether a wrapper (`withAuth(fn)`, `authActionClient.action(fn)`) authenticates its caller. */
@@ -186,7 +339,7 @@ export class Behaviour {
   }
 
   private summaryOf(path: string, fn: FunctionFact | undefined, depth: number): Summary {
-    const none: Summary = { writes: false, reads: false, auth: false, validates: false };
+    const none: Summary = { writes: false, dataWrites: false, reads: false, unknown: false, auth: false, validates: false };
     const facts = this.index.facts(path);
     if (!fn || !facts || depth > MAX_DEPTH) return none;
     const key = `${path}#${fn.id}`;
@@ -196,17 +349,29 @@ export class Behaviour {
     const summary: Summary = { ...none };
     for (const call of fn.calls) {
       const nested = this.helperSummary(facts, call, depth + 1) ?? none;
-      summary.writes ||= this.isDirectWrite(facts, call) || nested.writes;
+      const directWrite = this.isDirectWrite(facts, call);
+      summary.writes ||= directWrite || nested.writes || this.cookieWrite(call);
+      summary.dataWrites ||= directWrite || nested.dataWrites;
       summary.reads ||= this.isDirectRead(facts, call) || nested.reads;
-      summary.auth ||= this.isAuthCall(call) || nested.auth;
-      const last = call.members[call.members.length - 1] ?? call.root;
-      summary.validates ||= (last !== null && this.vocabulary.validationFunctions.has(last)) || nested.validates;
+      summary.auth ||= this.isAuthCall(call) || this.isAuthWrapperCall(call) || nested.auth;
+      summary.validates ||= this.isValidationCall(call) || nested.validates;
+      if (!nested.writes && !nested.reads) summary.unknown ||= nested.unknown || (nested === none && this.callKind(facts, call) === 'unknown');
+      else summary.unknown ||= nested.unknown;
     }
     summary.writes ||= fn.fetches.some((f) => f.method !== 'GET' && f.method !== 'HEAD');
-    summary.auth ||= fn.headerReads.some((h) => this.vocabulary.credentialHeaders.has(h.name)) || this.signatureChecks(fn).length > 0;
+    summary.reads ||= fn.fetches.some((f) => f.method === 'GET');
+    summary.validates ||= fn.typeChecks;
+    summary.auth ||= this.verifiesCaller(fn);
     this.summaries.set(key, summary);
     return summary;
   }
+}
+
+/** The table or model a data call names: `prisma.user.create` → user, `db.insert(users)` → users, `.from('orders')`. */
+function modelOf(call: CallFact): string | null {
+  if (call.tagged) return (call.firstString ?? '').match(/\b(?:from|into|update|join)\s+["'`]?(\w+)/i)?.[1]?.toLowerCase() ?? null;
+  if (call.members.length >= 2 && !['insert', 'update', 'delete', 'select', 'from', 'insertInto', 'updateTable', 'deleteFrom', 'selectFrom', 'query'].includes(call.members[0]!)) return call.members[0]!;
+  return call.argNames[0] ?? call.firstString;
 }
 
 export function labelOf(call: CallFact): string {

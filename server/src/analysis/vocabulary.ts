@@ -21,26 +21,31 @@ export const BUILTIN_VOCABULARY = {
   dataModules: [
     '@prisma/client', 'drizzle-orm', '@supabase/supabase-js', '@supabase/ssr', 'kysely', 'mongoose', 'mongodb',
     '@vercel/postgres', 'postgres', 'pg', '@neondatabase/serverless', '@planetscale/database', 'knex',
+    'firebase/firestore', 'firebase-admin/firestore', '@vercel/blob', 'better-sqlite3', '@libsql/client',
   ],
   writeMethods: [
     'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'upsert', 'delete', 'deleteMany', 'insert',
     'insertInto', 'insertOne', 'insertMany', 'updateTable', 'updateOne', 'deleteFrom', 'deleteOne', 'replaceOne',
     'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'findByIdAndUpdate', 'findByIdAndDelete', 'bulkWrite',
-    'save', 'destroy', 'remove', '$executeRaw', '$executeRawUnsafe',
+    'save', 'destroy', 'remove', '$executeRaw', '$executeRawUnsafe', 'setDoc', 'addDoc', 'updateDoc', 'deleteDoc', 'put', 'del',
   ],
   readMethods: [
     'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOne', 'findById', 'find',
-    'select', 'selectFrom', 'count', 'aggregate', 'groupBy', '$queryRaw', '$queryRawUnsafe',
+    'select', 'selectFrom', 'count', 'aggregate', 'groupBy', '$queryRaw', '$queryRawUnsafe', 'getDoc', 'getDocs', 'countDocuments',
+    'estimatedDocumentCount', 'distinct', 'exists',
   ],
   /** Methods that run a SQL string; the statement's first word tells a read from a write. */
   sqlMethods: ['query', 'execute', 'raw', 'unsafe', 'exec'],
   revalidation: ['revalidatePath', 'revalidateTag', 'updateTag', 'refresh', 'redirect', 'permanentRedirect'],
   /** From `next/navigation`: they throw to navigate, so a `catch` must let them through. */
   navigation: ['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized'],
+  /** Calls that verify a signature or a shared secret: they authenticate a machine caller. */
   signatureVerification: [
     'constructEvent', 'constructEventAsync', 'verify', 'verifySignature', 'verifyWebhook', 'validateWebhook',
-    'verifyHeader', 'timingSafeEqual', 'verifyWebhookSignature', 'validateSignature',
+    'verifyHeader', 'timingSafeEqual', 'verifyWebhookSignature', 'validateSignature', 'createHmac',
   ],
+  /** Of those, the calls that only a webhook receiver makes (`verify` alone also checks MFA codes, JWTs…). */
+  webhookVerification: ['constructEvent', 'constructEventAsync', 'verifyWebhook', 'verifyWebhookSignature', 'validateWebhook', 'verifyHeader', 'unwrap'],
   webhookHeaders: [
     'stripe-signature', 'x-hub-signature', 'x-hub-signature-256', 'svix-id', 'svix-timestamp', 'svix-signature',
     'webhook-id', 'webhook-signature', 'webhook-timestamp', 'x-signature', 'x-webhook-signature', 'x-shopify-hmac-sha256',
@@ -67,6 +72,7 @@ export interface Vocabulary {
   revalidation: ReadonlySet<string>;
   navigation: ReadonlySet<string>;
   signatureVerification: ReadonlySet<string>;
+  webhookVerification: ReadonlySet<string>;
   webhookHeaders: ReadonlySet<string>;
   credentialHeaders: ReadonlySet<string>;
   cacheHeaders: ReadonlySet<string>;
@@ -89,6 +95,7 @@ export function vocabularyFor(settings: AdvisorSettings): Vocabulary {
     revalidation: new Set(v.revalidation),
     navigation: new Set(v.navigation),
     signatureVerification: new Set(v.signatureVerification),
+    webhookVerification: new Set(v.webhookVerification),
     webhookHeaders: new Set(v.webhookHeaders),
     credentialHeaders: new Set(v.credentialHeaders),
     cacheHeaders: new Set(v.cacheHeaders),

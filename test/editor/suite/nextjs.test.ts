@@ -28,10 +28,12 @@ describe('Next.js Action Advisor in a Next.js workspace', () => {
   });
 
   it('explains a finding whose reason is in another file, with a link to it', async () => {
-    const diagnostics = await diagnosticsWhen(workspaceUri(TASK_ACTIONS), (d) => d.some((x) => codeOf(x) === 'action-called-in-effect'), 'the effect finding');
+    await openEditor(TASK_BOARD);
+    const diagnostics = await diagnosticsWhen(workspaceUri(TASK_BOARD), (d) => d.some((x) => codeOf(x) === 'action-called-in-effect'), 'the effect finding');
     const effect = diagnostics.find((d) => codeOf(d) === 'action-called-in-effect')!;
-    assert.equal(effect.relatedInformation?.[0]?.location.uri.toString(), workspaceUri(TASK_BOARD).toString());
-    assert.equal(effect.relatedInformation?.[0]?.location.range.start.line, 11);
+    assert.equal(effect.range.start.line, 11, 'reported at the call in the component');
+    assert.equal(effect.relatedInformation?.[0]?.location.uri.toString(), workspaceUri(TASK_ACTIONS).toString());
+    assert.equal(effect.relatedInformation?.[0]?.location.range.start.line, 20);
   });
 
   it('an edit removes a finding and undo brings it back', async () => {

@@ -14,6 +14,9 @@ export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** React hooks only run in the browser (or in its server-side render), never in a Server Component. */
+const HOOK_NAME = /^use[A-Z]/;
+
 /** How much of a file is looked at to tell text from binary. */
 const BINARY_PROBE = 8000;
 
@@ -37,7 +40,7 @@ export function skipReason(text: string, maxFileSize: number): 'too-large' | 'bi
 
 function emptyFacts(path: string, hash: string): FileFacts {
   return {
-    path, hash, lineStarts: [0], directive: null, prologueEndLine: 0, syntaxError: null, skipped: null,
+    path, hash, lineStarts: [0], directive: null, usesHooks: false, prologueEndLine: 0, syntaxError: null, skipped: null,
     imports: [], reExports: [], exports: [], declarations: {}, functions: [], usages: [], tries: [], suppressions: [],
   };
 }
@@ -59,11 +62,13 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
   const walk = walkTree(sourceFile, registry, names, { inlineActions });
   for (const entry of registry.entries) if (entry.inlineUseServer) names.add(entry.name);
   const tries = walk.tries.table();
+  const usesHooks = syntax.imports.some((i) => !i.typeOnly && i.bindings.some((b) => HOOK_NAME.test(b.local)));
   const candidates = inlineActions ? walk.candidates.filter((id) => names.has(id.text)) : walk.candidates;
   return {
     ...emptyFacts(path, hash),
     lineStarts: [...sourceFile.getLineStarts()],
     directive: syntax.directive,
+    usesHooks,
     prologueEndLine: prologueEndLine(sourceFile),
     syntaxError: firstSyntaxError(sourceFile),
     imports: syntax.imports,
@@ -71,7 +76,7 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
     exports: syntax.exports,
     declarations: syntax.declarations,
     functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries, relevantCalls(syntax))),
-    usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client'),
+    usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client' || usesHooks),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
   };
@@ -79,13 +84,13 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
 
 /**
  * A client module holds no action or route, and no helper an action calls: of its calls only those
- * of imported functions matter (`redirect` from next/navigation). Skipping the rest (state setters in
+ * of imported functions matter (`redirect` from next/navigation), and `router.refresh()` after an action. Skipping the rest (state setters in
  * every event handler) keeps the facts of large client components small.
  */
-function relevantCalls(syntax: ModuleSyntax): ((root: string | null) => boolean) | undefined {
+function relevantCalls(syntax: ModuleSyntax): ((root: string | null, members: string[]) => boolean) | undefined {
   if (syntax.directive !== 'use client') return undefined;
   const imported = new Set(syntax.imports.flatMap((i) => i.bindings.map((b) => b.local)));
-  return (root) => root !== null && imported.has(root);
+  return (root, members) => (root !== null && imported.has(root)) || members[members.length - 1] === 'refresh';
 }
 
 function occurrences(text: string, word: string): number {

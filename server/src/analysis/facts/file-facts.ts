@@ -10,6 +10,8 @@ export interface FileFacts {
   /** Offsets where each line starts, to turn spans into line/column without the text. */
   lineStarts: number[];
   directive: ModuleDirective | null;
+  /** Imports a hook (`useState`, `useSWR`, `useRouter`…): with no directive, the module still runs in the browser. */
+  usesHooks: boolean;
   /** The line after the directive prologue (`'use server'`…), where file-wide comments may go. */
   prologueEndLine: number;
   /** The first syntax error, when the text does not parse cleanly (facts are still extracted). */
@@ -112,6 +114,8 @@ export interface FunctionFact {
   dispatch: Span | null;
   /** Statements in the body, nested blocks included: how much logic sits in the function. */
   statementCount: number;
+  /** An `if` tests a value's runtime type (`typeof x !== 'string'`): hand-written validation. */
+  typeChecks: boolean;
 }
 
 export interface CallFact {
@@ -127,6 +131,8 @@ export interface CallFact {
   /** Arguments that are bare identifiers, to recognise `unstable_rethrow(e)`. */
   argNames: string[];
   tagged: boolean;
+  /** A function is given as an argument, or as a property of an object argument (`withSession(req, async () => …)`). */
+  callback: boolean;
 }
 
 export interface ThrowFact {

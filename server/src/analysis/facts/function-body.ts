@@ -24,7 +24,7 @@ export function describeFunction(
   sourceFile: ts.SourceFile,
   registry: FunctionRegistry,
   tries: TryTable,
-  keepCall: (root: string | null) => boolean = () => true,
+  keepCall: (root: string | null, members: string[]) => boolean = () => true,
 ): FunctionFact {
   const node = entry.node;
   const params = node.parameters.map((p) => paramFact(p, sourceFile));
@@ -51,6 +51,7 @@ export function describeFunction(
     fetches: [],
     dispatch: null,
     statementCount: 0,
+    typeChecks: false,
   };
   const ownsDirectly = (n: ts.Node): boolean => {
     for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p === node;
@@ -84,11 +85,23 @@ export function describeFunction(
       case SyntaxKind.BinaryExpression: {
         const binary = n as ts.BinaryExpression;
         if (binary.operatorToken.kind === SyntaxKind.InstanceOfKeyword && ts.isIdentifier(binary.right) && FILE_TYPES.has(binary.right.text)) fact.fileUses.push(spanOf(n, sourceFile));
+        if (ts.isTypeOfExpression(binary.left) && isEquality(binary.operatorToken.kind) && insideIfCondition(binary)) fact.typeChecks = true;
+        break;
+      }
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression: {
+        // `req.headers.authorization`, `req.headers['x-api-key']` in pages/api handlers.
+        const access = n as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+        const name = ts.isPropertyAccessExpression(access) ? access.name.text : stringValue(access.argumentExpression);
+        const receiver = unwrapExpression(access.expression);
+        if (name && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
+          fact.headerReads.push({ name: name.toLowerCase(), span: spanOf(n, sourceFile) });
+        }
         break;
       }
       case SyntaxKind.AsExpression:
       case SyntaxKind.TypeAssertionExpression:
-        if (FILE_TYPES.has((n as ts.AsExpression).type.getText(sourceFile))) fact.fileUses.push(spanOf(n, sourceFile));
+        if (isFileType((n as ts.AsExpression).type.getText(sourceFile))) fact.fileUses.push(spanOf(n, sourceFile));
         break;
     }
     forEachChild(n, visit);
@@ -98,7 +111,7 @@ export function describeFunction(
     const chain = chainOf(call.expression);
     const span = spanOf(call, sourceFile);
     const method = lastName(chain);
-    if (keepCall(chain.root)) {
+    if (keepCall(chain.root, chain.members)) {
       fact.calls.push({
         root: chain.root,
         members: chain.members,
@@ -107,6 +120,7 @@ export function describeFunction(
         firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
         argNames: namesOf(call.arguments),
         tagged: false,
+        callback: call.arguments.some(isCallbackArgument),
       });
     }
     if (chain.root === 'fetch' && chain.members.length === 0) {
@@ -122,7 +136,7 @@ export function describeFunction(
     if (method && (method === 'get' || method === 'getAll') && isFormDataReceiver(call, formDataNames)) {
       fact.formDataReads.push({ key: stringValue(call.arguments[0]), span, cast: castOf(call, sourceFile) });
     }
-    if (method && BODY_READERS.has(method) && chain.members.length === 1 && chain.root && paramNames.has(chain.root)) {
+    if (method && BODY_READERS.has(method) && isBodyReceiver(chain.members) && chain.root && paramNames.has(chain.root)) {
       fact.bodyReads.push({ method, span });
       if (method === 'formData') for (const target of assignedNames(call)) formDataNames.add(target);
     }
@@ -140,7 +154,7 @@ export function describeFunction(
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    if (keepCall(chain.root)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true });
+    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -179,6 +193,33 @@ function withSharedEmptyLists(fact: FunctionFact): FunctionFact {
     bodyReads: empty(fact.bodyReads),
     fetches: empty(fact.fetches),
   };
+}
+
+/** `File`, `Blob` and their arrays (`as File[]` after `formData.getAll`). */
+export function isFileType(text: string): boolean {
+  return FILE_TYPES.has(text.endsWith('[]') ? text.slice(0, -2) : text);
+}
+
+/** `request.json()`, and `request.clone().text()` which reads the same bytes. */
+function isBodyReceiver(members: string[]): boolean {
+  return members.length === 1 || (members.length === 2 && members[0] === 'clone');
+}
+
+function isCallbackArgument(argument: ts.Expression): boolean {
+  const value = unwrapExpression(argument);
+  if (isFunctionLike(value)) return true;
+  return ts.isObjectLiteralExpression(value) && value.properties.some((p) => ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrapExpression(p.initializer))));
+}
+
+function isEquality(kind: ts.SyntaxKind): boolean {
+  return kind === SyntaxKind.EqualsEqualsEqualsToken || kind === SyntaxKind.ExclamationEqualsEqualsToken || kind === SyntaxKind.EqualsEqualsToken || kind === SyntaxKind.ExclamationEqualsToken;
+}
+
+function insideIfCondition(node: ts.Node): boolean {
+  for (let child = node, p = node.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
+    if (ts.isIfStatement(p)) return p.expression === child;
+  }
+  return false;
 }
 
 /** The one empty list that facts share (facts are never changed once built). */
@@ -308,6 +349,8 @@ function isErrorBody(node: ts.Expression | undefined): boolean {
   if (!node) return false;
   const value = unwrapExpression(node);
   if (ts.isCallExpression(value) && lastName(chainOf(value.expression)) === 'stringify') return isErrorBody(value.arguments[0]);
+  // `{ success: true, errors }` reports a partial success, not a failure.
+  if (objectProperty(value, 'success')?.kind === SyntaxKind.TrueKeyword) return false;
   return objectKeys(value).some((key) => ERROR_KEYS.has(key));
 }
 

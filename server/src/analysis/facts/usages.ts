@@ -9,6 +9,7 @@ const PRIORITY: UsageContext[] = ['effect', 'query-fn', 'form-action', 'action-s
 const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
 const ACTION_STATE_HOOKS = new Set(['useActionState', 'useFormState']);
 const QUERY_HOOKS = new Set(['useSWR', 'useSWRImmutable', 'useSWRInfinite']);
+const HTTP_METHOD_NAMES = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** The references among candidate identifiers (see `walkTree`), with the context of each. */
 export function describeUsages(candidates: ts.Identifier[], sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): UsageFact[] {
@@ -58,9 +59,12 @@ function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: F
       crossedFunction = true;
     }
   }
-  const containerIsComponent = container !== null && (/^[A-Z]/.test(container) || container === 'default');
+  // `GET`, `POST`… are route handlers, not components.
+  const containerIsComponent = container !== null && ((/^[A-Z]/.test(container) && !HTTP_METHOD_NAMES.has(container)) || container === 'default');
   const called = ts.isCallExpression(id.parent) && id.parent.expression === id;
   if (called) found.add(!crossedFunction && containerIsComponent && !isClientModule ? 'render' : 'call');
+  // An effect that starts a transition is the documented way to fire a mutation from an effect.
+  if (found.has('effect') && found.has('transition')) found.delete('effect');
   const context = PRIORITY.find((c) => found.has(c)) ?? 'reference';
   return { name: id.text, span: spanOf(id, sourceFile), context, container, containerIsComponent, formHasFileInput };
 }

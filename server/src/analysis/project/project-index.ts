@@ -2,6 +2,7 @@ import type { CallChain, FetchFact, FileFacts, FunctionFact, UsageFact, ValueFac
 import type { FileSystem, Span } from '../types';
 import { appOf, type AppInfo } from './app-locator';
 import { ModuleResolver, type Resolution } from './module-resolver';
+import { isWithin } from './paths';
 import { matchScore, routeUrlOf, type RouteUrl } from './route-url';
 
 /** A binding followed through aliases, imports and re-exports to where it is declared. */
@@ -79,6 +80,7 @@ export class ProjectIndex {
   private readonly actionCache = new WeakMap<FileFacts, ActionDef[]>();
   private readonly routeCache = new Map<string, { generation: number; inputs: (FileFacts | undefined)[]; routes: RouteDef[] }>();
   private readonly routesByApp = new Map<string, { generation: number; routes: RouteDef[] }>();
+  private readonly actionFilesByApp = new Map<string, { generation: number; files: string[] }>();
   private generation = 0;
   /** False while the initial scan runs: answers then use each file's own facts, without callers. */
   private crossFileReady = true;
@@ -87,6 +89,8 @@ export class ProjectIndex {
   /** Files whose own contribution is stale while the generation holds. */
   private readonly dirty = new Set<string>();
   private appList: AppInfo[] = [];
+  /** `runsInBrowser` answers, good until the next refresh of the cross-file maps. */
+  private readonly browserModules = new Map<string, boolean>();
 
   constructor(fs: FileSystem) {
     this.resolver = new ModuleResolver(fs);
@@ -232,6 +236,16 @@ export class ProjectIndex {
     return routes;
   }
 
+  /** Every action of an app (bodies as of each file's latest facts). */
+  actionsOfApp(app: AppInfo): ActionDef[] {
+    let cached = this.actionFilesByApp.get(app.root);
+    if (!cached || cached.generation !== this.generation) {
+      const files = this.paths().filter((p) => this.appOf(p) === app && this.actionsIn(p).length > 0);
+      this.actionFilesByApp.set(app.root, (cached = { generation: this.generation, files }));
+    }
+    return cached.files.flatMap((p) => this.actionsIn(p));
+  }
+
   /** The route handlers a URL path reaches, most specific route first. */
   routesForUrl(app: AppInfo, path: string): RouteDef[] {
     let best = -1;
@@ -338,9 +352,42 @@ export class ProjectIndex {
     return out;
   }
 
+  /**
+   * Whether a module runs in the browser, decided by the module graph as well as the directive: a
+   * `'use client'` module, a pages-router page (outside `pages/api`), a module with no directive that
+   * uses hooks, or one whose importers all run in the browser.
+   */
+  runsInBrowser(path: string): boolean {
+    this.refresh();
+    return this.inBrowser(path, new Set());
+  }
+
+  private inBrowser(path: string, visiting: Set<string>): boolean {
+    const known = this.browserModules.get(path);
+    if (known !== undefined) return known;
+    const facts = this.allFacts.get(path);
+    if (!facts || facts.directive === 'use server' || visiting.has(path)) return false;
+    let answer = facts.directive === 'use client' || facts.usesHooks || this.isPagesComponent(path);
+    const importers = this.crossFileReady ? [...(this.importers.get(path) ?? [])] : [];
+    if (!answer && importers.length > 0 && !this.appOf(path)?.appDirs.some((dir) => isRouterFile(dir, path))) {
+      visiting.add(path);
+      answer = importers.every((importer) => this.inBrowser(importer, visiting));
+      visiting.delete(path);
+    }
+    this.browserModules.set(path, answer);
+    return answer;
+  }
+
+  /** A page or component under `pages/` (not `pages/api`): rendered by React on the client and in SSR. */
+  private isPagesComponent(path: string): boolean {
+    const app = this.appOf(path);
+    return app !== null && app.pagesDirs.some((dir) => isWithin(dir, path) && !isWithin(`${dir}/api`, path));
+  }
+
   /** Brings every stale contribution up to date: all of them after a change of shape, else the edited files. */
   private refresh(): void {
     const stale = this.refreshedGeneration === this.generation ? [...this.dirty] : [...this.allFacts.keys()];
+    if (stale.length > 0) this.browserModules.clear();
     this.refreshedGeneration = this.generation;
     this.dirty.clear();
     for (const path of stale) {
@@ -394,6 +441,11 @@ export class ProjectIndex {
     for (const { key } of c.usages) this.usagesByKey.get(key)?.delete(path);
     for (const { key } of c.fetches) this.fetchesByRoute.get(key)?.delete(path);
   }
+}
+
+/** App Router files that Next.js renders itself (pages, layouts, routes): Server Components unless they say otherwise. */
+function isRouterFile(appDir: string, path: string): boolean {
+  return isWithin(appDir, path) && /\/(page|layout|template|default|route|loading|error|not-found|opengraph-image|twitter-image|icon|sitemap)\.[cm]?[jt]sx?$/.test(path);
 }
 
 function specifiersOf(facts: FileFacts): string {

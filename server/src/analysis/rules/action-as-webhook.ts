@@ -14,14 +14,12 @@ export const rule: Rule = {
     const { behaviour, file } = context;
     for (const action of context.actions) {
       if (!action.fn) continue;
-      const header = behaviour.webhookHeaderReads(action.fn)[0];
-      const verification = behaviour.signatureChecks(action.fn)[0];
-      if (!header && !verification) continue;
-      const signal = header ? `reads the \`${header.name}\` header` : 'verifies a webhook signature';
-      const related = [{ file: file.path, span: header?.span ?? verification!.span, message: 'The webhook signal' }];
+      const signal = behaviour.webhookSignal(action.fn);
+      if (!signal) continue;
+      const related = [{ file: file.path, span: signal.span, message: 'The webhook signal' }];
       context.report(
         action.span,
-        `\`${action.name}\` ${signal}: it handles a webhook, but a Server Action has a build-specific ID and no raw body, so the sender cannot call it reliably nor its signature be verified. Receive the webhook in a Route Handler that reads \`await request.text()\`.`,
+        `\`${action.name}\` ${signal.what}: it handles a webhook, but a Server Action has a build-specific ID and no raw body, so the sender cannot call it reliably nor its signature be verified. Receive the webhook in a Route Handler that reads \`await request.text()\`.`,
         related,
       );
     }

@@ -1,3 +1,4 @@
+import { isFileType } from '../facts/function-body';
 import type { RelatedLocation } from '../types';
 import { DEFAULT_BODY_SIZE_LIMIT } from '../project/next-config-reader';
 import type { Rule } from './rule';
@@ -19,7 +20,7 @@ export const rule: Rule = {
       const fn = action.fn;
       if (!fn) continue;
       const related: RelatedLocation[] = [];
-      for (const read of fn.formDataReads) if (read.cast === 'File' || read.cast === 'Blob') related.push({ file: action.file, span: read.span, message: 'A file read from the form data' });
+      for (const read of fn.formDataReads) if (read.cast !== null && isFileType(read.cast)) related.push({ file: action.file, span: read.span, message: 'A file read from the form data' });
       for (const use of fn.fileUses) related.push({ file: action.file, span: use, message: 'A file taken by the action' });
       for (const param of fn.params) if (param.type === 'file') related.push({ file: action.file, span: param.span, message: 'A file parameter' });
       const forms = context.index.usagesOf(action.key).filter((ref) => ref.usage.formHasFileInput);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { authenticatedBefore } from './shared';
+import { authenticatedBefore, callerIdentity, isPublicByPurpose } from './shared';
 
 export const rule: Rule = {
   meta: {
@@ -15,11 +15,16 @@ export const rule: Rule = {
     for (const action of context.actions) {
       const fn = action.fn;
       if (!fn) continue;
-      const write = context.behaviour.writes(context.file, fn)[0];
+      const write = context.behaviour.dataWrites(context.file, fn)[0];
       if (!write || authenticatedBefore(context, action.file, fn, action.wrapper, write.span.start)) continue;
+      // A webhook's caller is authenticated by its signature (action-as-webhook says where it belongs).
+      if (context.behaviour.webhookSignal(fn)) continue;
+      const identity = callerIdentity(fn);
+      if (!identity && isPublicByPurpose(action.name, fn)) continue;
+      const whose = identity ? ` and takes \`${identity}\` from its caller, so anyone can write as anyone` : '';
       context.report(
         action.span,
-        `\`${action.name}\` writes data (\`${write.label}\`) without checking the session first, yet every Server Action is a public POST endpoint anyone can call. Check the user (\`await auth()\`) and their access to the record before the write.`,
+        `\`${action.name}\` writes data (\`${write.label}\`) without checking the session first${whose}, yet every Server Action is a public POST endpoint anyone can call. Check the user (\`await auth()\`) and their access to the record before the write.`,
         [{ file: action.file, span: write.span, message: 'The unguarded write' }],
       );
     }

@@ -1,4 +1,6 @@
-import type { Rule } from './rule';
+import type { ActionDef } from '../project/project-index';
+import type { Rule, RuleContext } from './rule';
+import { isPublicByPurpose } from './shared';
 
 export const rule: Rule = {
   meta: {
@@ -15,8 +17,10 @@ export const rule: Rule = {
     for (const action of context.actions) {
       const fn = action.fn;
       if (!fn) continue;
-      const write = behaviour.writes(file, fn)[0];
-      if (!write || behaviour.revalidations(file, fn).length > 0) continue;
+      // This app's stored data only: sends, external calls and cookie changes leave no cached page stale.
+      const write = behaviour.dataWrites(file, fn)[0];
+      if (!write || behaviour.revalidations(file, fn).length > 0 || behaviour.webhookSignal(fn) || isPublicByPurpose(action.name, fn)) continue;
+      if (callersRefresh(context, action)) continue;
       context.report(
         action.span,
         `\`${action.name}\` changes data (\`${write.label}\`) but revalidates nothing, so pages showing it keep their cached render until a reload. Call \`revalidatePath(…)\` or \`revalidateTag(…)\` after the write, or \`redirect()\`.`,
@@ -25,3 +29,11 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A caller refreshes after the call (`router.refresh()`), in the same component. */
+function callersRefresh(context: RuleContext, action: ActionDef): boolean {
+  return context.index.usagesOf(action.key).some((ref) => {
+    const caller = context.index.facts(ref.file)?.functions.find((f) => f.name === ref.usage.container && f.span.start <= ref.usage.span.start && ref.usage.span.end <= f.span.end);
+    return caller?.calls.some((c) => c.members[c.members.length - 1] === 'refresh' && c.root !== null && c.root !== 'cookies') ?? false;
+  });
+}

@@ -15,8 +15,9 @@ export const rule: Rule = {
     const { behaviour, file } = context;
     for (const action of context.actions) {
       const fn = action.fn;
-      if (!fn) continue;
-      const rendered = usagesIn(context, action, ['render']);
+      // Unknown is not a read: every call must be known to read, or to change nothing.
+      if (!fn || !behaviour.onlyReads(file, fn)) continue;
+      const rendered = usagesIn(context, action, ['render']).filter((ref) => !context.index.runsInBrowser(ref.file));
       if (rendered.length > 0) {
         context.report(
           action.span,
@@ -25,9 +26,7 @@ export const rule: Rule = {
         );
         continue;
       }
-      const mutates = behaviour.writes(file, fn).length > 0 || behaviour.cookieWrites(fn).length > 0 || behaviour.revalidations(file, fn).length > 0;
-      const returnsData = fn.returns.some((r) => r.kind === 'value');
-      if (mutates || !returnsData) continue;
+      if (!fn.returns.some((r) => r.kind === 'value')) continue;
       const read = behaviour.reads(file, fn)[0];
       context.report(
         action.span,

@@ -1,6 +1,9 @@
 import type { Rule } from './rule';
 import { displayPath } from './shared';
 
+const JOB_RUNNERS = /^(@trigger\.dev\/|inngest)/;
+const PAGES_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps']);
+
 export const rule: Rule = {
   meta: {
     id: 'fetch-own-route-from-server',
@@ -13,8 +16,13 @@ export const rule: Rule = {
   },
   check(context) {
     const { app, file, index } = context;
-    if (!app || file.directive === 'use client') return;
+    if (!app) return;
+    // Browser code fetching its own API is the normal case; a page's data functions still run on the server.
+    const inBrowser = index.runsInBrowser(file.path);
+    // A background job's code (trigger.dev, Inngest) runs outside this app's process: HTTP is its way in.
+    if (file.imports.some((i) => JOB_RUNNERS.test(i.specifier))) return;
     for (const fn of file.functions) {
+      if (inBrowser && !PAGES_DATA_FUNCTIONS.has(fn.name)) continue;
       for (const fetch of fn.fetches) {
         if (fetch.url?.origin !== 'own') continue;
         const route = index.routesForUrl(app, fetch.url.path).find((r) => r.method === fetch.method || r.method === 'ANY');

@@ -2,6 +2,9 @@ import { MUTATING_METHODS } from '../project/project-index';
 import type { Rule } from './rule';
 import { displayPath } from './shared';
 
+/** `streamText`, `toTextStreamResponse`, `createUIMessageStream`… */
+const STREAMING = /^stream[A-Z]|Stream(Response)?$/;
+
 export const rule: Rule = {
   meta: {
     id: 'route-only-own-ui-mutation',
@@ -19,14 +22,16 @@ export const rule: Rule = {
       const fn = route.fn;
       if (!fn || !MUTATING_METHODS.has(route.method) || route.method === 'ANY' || hasOptions) continue;
       const callers = index.fetchesOf(route.key);
-      if (callers.length === 0 || !callers.every((ref) => index.facts(ref.file)?.directive === 'use client')) continue;
+      if (callers.length === 0 || !callers.every((ref) => index.runsInBrowser(ref.file))) continue;
       const v = behaviour.vocabulary;
       const external =
         behaviour.webhookHeaderReads(fn).length > 0 ||
         behaviour.signatureChecks(fn).length > 0 ||
         fn.headerReads.some((h) => v.credentialHeaders.has(h.name)) ||
         fn.headerWrites.some((h) => v.corsHeaders.has(h.name));
-      if (external) continue;
+      // Streams and uploads are what routes are for.
+      const streams = fn.constructs.some((c) => v.streams.has(c.name)) || fn.calls.some((c) => STREAMING.test(c.members[c.members.length - 1] ?? c.root ?? ''));
+      if (external || streams || fn.fileUses.length > 0) continue;
       const where = [...new Set(callers.map((ref) => displayPath(context, ref.file)))].join(', ');
       context.report(
         route.span,

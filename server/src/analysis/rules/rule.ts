@@ -14,6 +14,8 @@ export interface RuleMeta {
   fix: string;
   bad: string;
   good: string;
+  /** Why the default severity is lower than the pattern deserves: what `npm run eval` measured on real apps. */
+  accuracy?: string;
 }
 
 export interface RuleContext {

@@ -15,8 +15,11 @@ export const rule: Rule = {
   check(context) {
     for (const route of context.routes) {
       if (!route.fn) continue;
-      const verification = context.behaviour.signatureChecks(route.fn)[0];
-      const parsed = route.fn.bodyReads.find((read) => read.method === 'json');
+      // A provider's verifier given the parsed body, or a hand-made HMAC over `JSON.stringify` of it.
+      const fn = route.fn;
+      const reserialised = fn.calls.some((c) => c.root === 'JSON' && c.members[0] === 'stringify');
+      const verification = context.behaviour.webhookSignal(fn) || reserialised ? context.behaviour.signatureChecks(fn)[0] : undefined;
+      const parsed = fn.bodyReads.find((read) => read.method === 'json');
       if (!verification || !parsed || route.fn.bodyReads.some((read) => RAW_READERS.has(read.method))) continue;
       context.report(
         route.fnFile === context.file.path ? parsed.span : route.span,

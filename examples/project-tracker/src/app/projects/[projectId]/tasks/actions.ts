@@ -10,7 +10,11 @@ export async function addTask(formData: FormData) {
   const projectId = formData.get('projectId') as string
   const title = formData.get('title') as string
   if (!title) throw new Error('Title is required')
+  const project = await db.project.findUnique({ where: { id: projectId } })
+  if (!project) return
   await db.task.create({ data: { projectId, title, done: false } })
+  // A new task reopens an archived project.
+  if (project.archived) await db.project.update({ where: { id: projectId }, data: { archived: false } })
   revalidatePath(`/projects/${projectId}`)
 }
 
