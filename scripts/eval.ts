@@ -22,6 +22,8 @@ interface Label {
   verdict: 'true' | 'false' | 'debatable';
   /** `false` for a known miss: a real case the checker did not report when it was labelled. */
   found?: boolean;
+  /** The finding is now reported elsewhere (another file or symbol), where another label judges it: why. */
+  superseded?: string;
   reason: string;
 }
 
@@ -89,7 +91,7 @@ for (const repo of repos) {
     severity: f.severity,
     message: f.message,
   }));
-  const labels = readLabels(repo.repo);
+  const labels = readLabels(repo.repo).filter((l) => l.superseded === undefined);
   const used = new Set<Label>();
   let repoTrue = 0;
   let repoFalse = 0;
@@ -131,23 +133,27 @@ if (absent.length > 0) {
 if (perRepo.length === 0) process.exit(0);
 
 const rows = [...tallies].sort(([a], [b]) => order(a) - order(b));
+// Labels of rules this version does not have yet: kept for when it does, left out of the scores.
+const future = rows.filter(([rule]) => !severityOf.has(rule));
 const sum = (pick: (t: Tally) => number, filter: (rule: string) => boolean = () => true): number => rows.filter(([r]) => filter(r)).reduce((n, [, t]) => n + pick(t), 0);
 const loud = (rule: string): boolean => ['warning', 'error'].includes(severityOf.get(rule) ?? '');
-const overall = aggregate(() => true);
+const overall = aggregate((rule) => severityOf.has(rule));
 const atWarning = aggregate(loud);
 
 console.log('| rule | default | findings | true | false | debatable | unlabelled | precision | recall |');
 console.log('|---|---|---|---|---|---|---|---|---|');
-for (const [rule, t] of rows) {
+for (const [rule, t] of rows.filter(([r]) => severityOf.has(r))) {
   console.log(`| \`${rule}\` | ${severityOf.get(rule) ?? '?'} | ${t.findings} | ${t.truePositives} | ${t.falsePositives} | ${t.debatable} | ${t.unlabelled} | ${ratio(t.truePositives, t.truePositives + t.falsePositives)} | ${ratio(t.labelledTrue - t.missed, t.labelledTrue)} |`);
 }
 console.log(`| **warning and error** | | ${atWarning.findings} | ${atWarning.truePositives} | ${atWarning.falsePositives} | ${atWarning.debatable} | ${atWarning.unlabelled} | ${ratio(atWarning.truePositives, atWarning.truePositives + atWarning.falsePositives)} | ${ratio(atWarning.found, atWarning.labelledTrue)} |`);
 console.log(`| **all rules** | | ${overall.findings} | ${overall.truePositives} | ${overall.falsePositives} | ${overall.debatable} | ${overall.unlabelled} | ${ratio(overall.truePositives, overall.truePositives + overall.falsePositives)} | ${ratio(overall.found, overall.labelledTrue)} |`);
 console.log('');
+if (future.length > 0) console.log(`Labels kept for rules not in this version (not scored): ${future.map(([r, t]) => `${r} (${t.labelledTrue})`).join(', ')}\n`);
 for (const r of perRepo) console.log(`${String(r.repo).padEnd(48)} ${String(r.files).padStart(5)} files  ${String(r.findings).padStart(4)} findings  ${r.seconds} s`);
-if (missed.length > 0) {
-  console.log(`\n${missed.length} labelled true cases not found:`);
-  for (const m of missed) console.log(`  ${m.repo} ${m.file} ${m.rule} ${m.symbol}`);
+const scoredMisses = missed.filter((m) => severityOf.has(m.rule));
+if (scoredMisses.length > 0) {
+  console.log(`\n${scoredMisses.length} labelled true cases not found:`);
+  for (const m of missed) if (severityOf.has(m.rule)) console.log(`  ${m.repo} ${m.file} ${m.rule} ${m.symbol}`);
 }
 const outDir = path.join(ROOT, '.artifacts', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
@@ -156,7 +162,7 @@ if (unlabelled.length > 0) console.log(`\n${unlabelled.length} unlabelled findin
 
 const results = {
   repositories: perRepo,
-  rules: Object.fromEntries(rows.map(([rule, t]) => [rule, { ...t, precision: fraction(t.truePositives, t.truePositives + t.falsePositives), recall: fraction(t.labelledTrue - t.missed, t.labelledTrue) }])),
+  rules: Object.fromEntries(rows.filter(([rule]) => severityOf.has(rule)).map(([rule, t]) => [rule, { ...t, precision: fraction(t.truePositives, t.truePositives + t.falsePositives), recall: fraction(t.labelledTrue - t.missed, t.labelledTrue) }])),
   warningAndError: { ...atWarning, precision: fraction(atWarning.truePositives, atWarning.truePositives + atWarning.falsePositives), recall: fraction(atWarning.found, atWarning.labelledTrue) },
   overall: { ...overall, precision: fraction(overall.truePositives, overall.truePositives + overall.falsePositives), recall: fraction(overall.found, overall.labelledTrue) },
 };

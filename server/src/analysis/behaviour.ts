@@ -28,7 +28,7 @@ const SESSION_COOKIE = /session|auth|token/i;
 /** Globals and modules whose calls neither read nor change anything the rules care about. */
 const NEUTRAL_ROOTS = new Set([
   'JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Promise', 'URL', 'URLSearchParams', 'Intl',
-  'Buffer', 'Symbol', 'Error', 'parseInt', 'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone',
+  'Buffer', 'Symbol', 'Error', 'RegExp', 'Set', 'Map', 'WeakMap', 'BigInt', 'Reflect', 'atob', 'btoa', 'parseInt', 'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone',
   'z', 'headers', 'cookies', 'draftMode', 'notFound', 'redirect', 'permanentRedirect', 'forbidden', 'unauthorized', 'unstable_rethrow',
   'cache', 'unstable_cache', 'unstable_noStore', 'connection', 'after',
 ]);
@@ -168,8 +168,9 @@ export class Behaviour {
     if (last !== undefined && READ_VERB.test(last) && !CREDENTIAL_WORD.test(last)) return 'read';
     // Client factories (`createClient()`, `clerkClient()`) and formatting helpers change nothing.
     if (last === undefined && call.root !== null && (CLIENT_FACTORY.test(call.root) || PURE_HELPER.test(call.root))) return 'neutral';
-    // A method of a local value (`formData.get`, `rows.map`) is harmless unless it is named as a command.
-    if (call.root !== null && last !== undefined && this.isLocal(file, call.root)) return COMMAND_VERB.test(last) ? 'unknown' : 'neutral';
+    // A method of a local value (`formData.get`, `rows.map`) or of an expression (`new Intl.NumberFormat().format`)
+    // is harmless unless it is named as a command.
+    if (last !== undefined && (call.root === null || this.isLocal(file, call.root))) return COMMAND_VERB.test(last) ? 'unknown' : 'neutral';
     return 'unknown';
   }
 
@@ -231,7 +232,9 @@ export class Behaviour {
 
   private isValidationCall(call: CallFact): boolean {
     const last = call.members[call.members.length - 1] ?? call.root;
-    return last !== null && (this.vocabulary.validationFunctions.has(last) || VALIDATOR_NAME.test(last));
+    // `JSON.parse`, `Date.parse`, `Number.parseInt` parse text; they validate nothing.
+    if (last === null || (call.root !== null && call.root !== 'z' && call.members.length > 0 && NEUTRAL_ROOTS.has(call.root))) return false;
+    return this.vocabulary.validationFunctions.has(last) || VALIDATOR_NAME.test(last);
   }
 
   /** Schema parses, hand-written validators and runtime type checks. */

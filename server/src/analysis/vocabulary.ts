@@ -31,7 +31,7 @@ export const BUILTIN_VOCABULARY = {
   ],
   readMethods: [
     'findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOne', 'findById', 'find',
-    'select', 'selectFrom', 'count', 'aggregate', 'groupBy', '$queryRaw', '$queryRawUnsafe', 'getDoc', 'getDocs', 'countDocuments',
+    'select', 'selectFrom', 'count', 'aggregate', 'groupBy', '$queryRaw', '$queryRawUnsafe', 'getDoc', 'getDocs', 'countDocuments', 'selectDistinct', 'selectDistinctOn',
     'estimatedDocumentCount', 'distinct', 'exists',
   ],
   /** Methods that run a SQL string; the statement's first word tells a read from a write. */

@@ -84,13 +84,13 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
 
 /**
  * A client module holds no action or route, and no helper an action calls: of its calls only those
- * of imported functions matter (`redirect` from next/navigation), and `router.refresh()` after an action. Skipping the rest (state setters in
+ * of imported functions matter (`redirect` from next/navigation), and `router.refresh()` or SWR's `mutate()` after an action. Skipping the rest (state setters in
  * every event handler) keeps the facts of large client components small.
  */
 function relevantCalls(syntax: ModuleSyntax): ((root: string | null, members: string[]) => boolean) | undefined {
   if (syntax.directive !== 'use client') return undefined;
   const imported = new Set(syntax.imports.flatMap((i) => i.bindings.map((b) => b.local)));
-  return (root, members) => (root !== null && imported.has(root)) || members[members.length - 1] === 'refresh';
+  return (root, members) => (root !== null && imported.has(root)) || members[members.length - 1] === 'refresh' || root === 'mutate';
 }
 
 function occurrences(text: string, word: string): number {

@@ -349,9 +349,13 @@ function isErrorBody(node: ts.Expression | undefined): boolean {
   if (!node) return false;
   const value = unwrapExpression(node);
   if (ts.isCallExpression(value) && lastName(chainOf(value.expression)) === 'stringify') return isErrorBody(value.arguments[0]);
-  // `{ success: true, errors }` reports a partial success, not a failure.
+  // `{ success: true, errors }` reports a partial success, and `{ data, error: null }` a success.
   if (objectProperty(value, 'success')?.kind === SyntaxKind.TrueKeyword) return false;
-  return objectKeys(value).some((key) => ERROR_KEYS.has(key));
+  return objectKeys(value).some((key) => ERROR_KEYS.has(key) && !isNothing(objectProperty(value, key)));
+}
+
+function isNothing(node: ts.Expression | undefined): boolean {
+  return node !== undefined && (node.kind === SyntaxKind.NullKeyword || node.kind === SyntaxKind.FalseKeyword || (ts.isIdentifier(node) && node.text === 'undefined'));
 }
 
 function templateText(node: ts.Node | undefined): string | null {

@@ -2,6 +2,8 @@ import type { ActionDef } from '../project/project-index';
 import type { Rule, RuleContext } from './rule';
 import { isPublicByPurpose } from './shared';
 
+const CLIENT_REFRESH = new Set(['refresh', 'mutate']);
+
 export const rule: Rule = {
   meta: {
     id: 'action-missing-revalidation',
@@ -20,6 +22,11 @@ export const rule: Rule = {
       // This app's stored data only: sends, external calls and cookie changes leave no cached page stale.
       const write = behaviour.dataWrites(file, fn)[0];
       if (!write || behaviour.revalidations(file, fn).length > 0 || behaviour.webhookSignal(fn) || isPublicByPurpose(action.name, fn)) continue;
+      // The caller gets the new state back (the record, a URL to go to) and applies it.
+      if (fn.returns.some((r) => r.kind === 'value')) continue;
+      const callers = context.index.usagesOf(action.key);
+      // Called only by server code (a webhook route, a page): it is a plain function there, and revalidating is the caller's concern.
+      if (callers.length > 0 && !callers.some((ref) => context.index.runsInBrowser(ref.file))) continue;
       if (callersRefresh(context, action)) continue;
       context.report(
         action.span,
@@ -30,10 +37,10 @@ export const rule: Rule = {
   },
 };
 
-/** A caller refreshes after the call (`router.refresh()`), in the same component. */
+/** A caller refreshes after the call (`router.refresh()`, SWR's `mutate`), in the same component. */
 function callersRefresh(context: RuleContext, action: ActionDef): boolean {
   return context.index.usagesOf(action.key).some((ref) => {
     const caller = context.index.facts(ref.file)?.functions.find((f) => f.name === ref.usage.container && f.span.start <= ref.usage.span.start && ref.usage.span.end <= f.span.end);
-    return caller?.calls.some((c) => c.members[c.members.length - 1] === 'refresh' && c.root !== null && c.root !== 'cookies') ?? false;
+    return caller?.calls.some((c) => CLIENT_REFRESH.has(c.members[c.members.length - 1] ?? c.root ?? '')) ?? false;
   });
 }
