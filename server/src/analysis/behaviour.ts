@@ -35,6 +35,10 @@ const NEUTRAL_ROOTS = new Set([
 /** Method names that change something, whatever they are called on. */
 const COMMAND_VERB = /^(set|put|send|create|add|delete|del|remove|insert|update|upsert|publish|enqueue|trigger|post|write|upload|generate|stream|push|emit|invoke|execute|run|sign|charge|subscribe|unsubscribe|track|capture|save|destroy|patch|mutate|revalidate|refresh|reset|clear|incr|decr|increment|decrement|expire|hset|hdel|sadd|zadd|lpush|rpush|append|cancel|refund|confirm|complete|start|stop|schedule)/i;
 
+const PURE_MODULES = new Set([
+  'date-fns', 'dayjs', 'lodash', 'lodash-es', 'clsx', 'tailwind-merge', 'class-variance-authority', 'nanoid', 'uuid', 'slugify', 'ms',
+  'zod', 'valibot', 'yup', '@paralleldrive/cuid2', 'superjson', 'qs', 'query-string', 'validator',
+]);
 /** Methods of a data client that set up rather than query. */
 const DATA_SETUP = /^(\$?connect|\$?disconnect|model|models|Schema|getClient|connection|transaction|\$transaction|batch)$/;
 const READ_VERB = /^(get|list|retrieve|find|search|fetch|read|query|count|lookup|load)([A-Z]\w*)?$/;
@@ -44,6 +48,14 @@ const PURE_HELPER = /^(format|parse|to|is|has|cn|clsx|slugify|normalize|sort|pic
 
 /** How one call bears on what a function does. */
 type CallKind = 'write' | 'read' | 'neutral' | 'unknown';
+
+export interface DataOperation extends Effect {
+  write: boolean;
+  /** The table or model it touches, when the call names it. */
+  model: string | null;
+  /** The pages/api method branch holding it. */
+  httpMethod: string | null;
+}
 
 /** What a project function does, followed through the helpers it calls. */
 interface Summary {
@@ -111,14 +123,14 @@ export class Behaviour {
    * Data-layer operations, one per query: a chain such as `db.select().from(t).where(…)` yields a call
    * fact per link, all starting where the query starts. `model` is the table or model it touches.
    */
-  dataOperations(file: FileFacts, fn: FunctionFact): (Effect & { write: boolean; model: string | null })[] {
-    const byStart = new Map<number, Effect & { write: boolean; model: string | null }>();
+  dataOperations(file: FileFacts, fn: FunctionFact): DataOperation[] {
+    const byStart = new Map<number, DataOperation>();
     for (const call of fn.calls) {
       const write = this.isDirectWrite(file, call);
       if (!write && !this.isDirectRead(file, call)) continue;
       const model = modelOf(call);
       const known = byStart.get(call.span.start);
-      if (!known) byStart.set(call.span.start, { span: call.span, label: labelOf(call), write, model });
+      if (!known) byStart.set(call.span.start, { span: call.span, label: labelOf(call), write, model, httpMethod: call.httpMethod });
       else {
         known.write ||= write;
         known.model ??= model;
@@ -162,7 +174,7 @@ export class Behaviour {
     const summary = this.helperSummary(file, call);
     if (summary) return summary.writes ? 'write' : summary.unknown ? 'unknown' : summary.reads ? 'read' : 'neutral';
     if (call.root !== null && NEUTRAL_ROOTS.has(call.root) && this.fromNextOrGlobal(file, call.root)) return 'neutral';
-    if (call.root !== null && this.importModule(file, call.root)?.startsWith('next/')) return 'neutral';
+    if (call.root !== null && (this.importModule(file, call.root)?.startsWith('next/') || this.fromPureLibrary(file, call.root))) return 'neutral';
     const last = call.members[call.members.length - 1];
     // An SDK's `retrieve`, `list`, `getUserList`: named as a read, and nothing that hands out a credential.
     if (last !== undefined && READ_VERB.test(last) && !CREDENTIAL_WORD.test(last)) return 'read';
@@ -182,6 +194,12 @@ export class Behaviour {
   private fromNextOrGlobal(file: FileFacts, root: string): boolean {
     const module = this.importModule(file, root);
     return module === null || module.startsWith('next/') || module === 'react' || module === 'zod';
+  }
+
+  /** Imported from a library of pure helpers (dates, ids, class names, schemas). */
+  private fromPureLibrary(file: FileFacts, root: string): boolean {
+    const module = this.importModule(file, root);
+    return module !== null && PURE_MODULES.has(module.split('/').slice(0, module.startsWith('@') ? 2 : 1).join('/'));
   }
 
   directDataCalls(file: FileFacts, fn: FunctionFact): Effect[] {

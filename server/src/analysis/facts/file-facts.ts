@@ -133,6 +133,8 @@ export interface CallFact {
   tagged: boolean;
   /** A function is given as an argument, or as a property of an object argument (`withSession(req, async () => …)`). */
   callback: boolean;
+  /** The branch of a pages/api handler holding the call: `if (req.method === 'GET')`, `case 'GET':`. */
+  httpMethod: string | null;
 }
 
 export interface ThrowFact {

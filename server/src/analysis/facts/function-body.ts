@@ -121,6 +121,7 @@ export function describeFunction(
         argNames: namesOf(call.arguments),
         tagged: false,
         callback: call.arguments.some(isCallbackArgument),
+        httpMethod: methodBranchOf(call),
       });
     }
     if (chain.root === 'fetch' && chain.members.length === 0) {
@@ -154,7 +155,7 @@ export function describeFunction(
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false });
+    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false, httpMethod: methodBranchOf(tagged) });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -209,6 +210,34 @@ function isCallbackArgument(argument: ts.Expression): boolean {
   const value = unwrapExpression(argument);
   if (isFunctionLike(value)) return true;
   return ts.isObjectLiteralExpression(value) && value.properties.some((p) => ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrapExpression(p.initializer))));
+}
+
+/** The HTTP method a branch tests for: `if (req.method === 'GET') { … }` or `switch (req.method) { case 'GET': … }`. */
+function methodBranchOf(node: ts.Node): string | null {
+  for (let child = node, p = node.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
+    if (ts.isIfStatement(p) && p.thenStatement === child) {
+      const method = testedMethod(p.expression);
+      if (method) return method;
+    } else if (ts.isCaseClause(p) && ts.isSwitchStatement(p.parent.parent) && isMethodAccess(p.parent.parent.expression)) {
+      const method = stringValue(p.expression);
+      if (method) return method.toUpperCase();
+    }
+  }
+  return null;
+}
+
+function testedMethod(condition: ts.Expression): string | null {
+  const test = unwrapExpression(condition);
+  if (!ts.isBinaryExpression(test)) return null;
+  if (test.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return testedMethod(test.left) ?? testedMethod(test.right);
+  if (test.operatorToken.kind !== SyntaxKind.EqualsEqualsEqualsToken && test.operatorToken.kind !== SyntaxKind.EqualsEqualsToken) return null;
+  const [access, literal] = isMethodAccess(test.left) ? [test.left, test.right] : [test.right, test.left];
+  return isMethodAccess(access) ? stringValue(literal)?.toUpperCase() ?? null : null;
+}
+
+function isMethodAccess(node: ts.Expression): boolean {
+  const value = unwrapExpression(node);
+  return ts.isPropertyAccessExpression(value) && value.name.text === 'method';
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {

@@ -7,9 +7,10 @@ const CLIENT_REFRESH = new Set(['refresh', 'mutate']);
 export const rule: Rule = {
   meta: {
     id: 'action-missing-revalidation',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     title: 'A mutating Server Action revalidates nothing',
     why: 'After an action writes, pages and fetches that show the data keep serving the cached render until something revalidates them; the user sees their change only after a reload.',
+    accuracy: "On the labelled public apps of `eval/`, no mutating action that skipped revalidation was judged a real problem: their callers applied the returned state themselves (local state, SWR `mutate`, a full navigation to a payment page), or the pages showing the data render per request. Whether a page caches what an action writes is not visible in the syntax, so the rule is a hint by default.",
     fix: 'Call `revalidatePath(…)` or `revalidateTag(…)` (or `updateTag`, `refresh`) after the write, or `redirect()` to a page that reads fresh data.',
     bad: "export async function renameProject(id: string, name: string) {\n  await projects.rename(id, name)\n}",
     good: "export async function renameProject(id: string, name: string) {\n  await projects.rename(id, name)\n  revalidatePath(`/projects/${id}`)\n}",

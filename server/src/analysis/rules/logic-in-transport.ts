@@ -1,10 +1,12 @@
-import type { Effect } from '../behaviour';
+import type { DataOperation, Effect } from '../behaviour';
 import type { FunctionFact } from '../facts/file-facts';
 import type { Rule, RuleContext } from './rule';
 import { describeRoute, displayPath, listLabels } from './shared';
 
-/** A multi-step process: this many data operations at least, with writes to more than one model. */
+/** A multi-step process: this many data operations at least, writing more than one model. */
 const PROCESS_STEPS = 3;
+/** Lookups of who may act (team membership, the user) are access checks, not steps of the process. */
+const ACCESS_MODEL = /^(user_?)?teams?$|^(team_?)?members?(hips?)?$|^users?$|^userTeam$/i;
 
 interface Transport {
   kind: 'action' | 'route';
@@ -33,8 +35,8 @@ export const rule: Rule = {
       const facts = index.facts(transport.fnFile);
       if (!transport.fn || !facts) continue;
       const operations = behaviour.dataOperations(facts, transport.fn);
-      if (!operations.some((o) => o.write)) continue;
-      const twin = operations.length >= 2 ? twinOf(context, transport, signatureOf(operations)) : null;
+      if (operations.length === 0) continue;
+      const twin = operations.some((o) => o.write) && operations.length >= 2 ? twinOf(context, transport, signatureOf(operations)) : null;
       if (twin) {
         context.report(
           transport.span,
@@ -43,12 +45,14 @@ export const rule: Rule = {
         );
         continue;
       }
-      const models = new Set(operations.filter((o) => o.write).map((o) => o.model).filter((m) => m !== null));
-      if (operations.length < PROCESS_STEPS || models.size < 2) continue;
+      // A pages/api handler holds one branch per method: each is judged on its own.
+      const process = branchesOf(operations).find(isProcess);
+      if (!process) continue;
+      const models = new Set(process.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
       context.report(
         transport.span,
-        `${transport.shown} runs a business process itself: ${operations.length} data-layer steps that write ${listLabels([...models] as string[])}. Logic in a transport needs the Next.js runtime to test and must be rewritten to move between an action and a route: move it into a service (\`lib/<domain>/service.ts\`) and keep this a thin adapter.`,
-        operations.map((o) => ({ file: transport.fnFile, span: o.span, message: o.write ? 'A write' : 'A read' })),
+        `${transport.shown} runs a business process itself: ${process.length} data-layer steps over ${listLabels([...models])}. Logic in a transport needs the Next.js runtime to test and must be rewritten to move between an action and a route: move it into a service (\`lib/<domain>/service.ts\`) and keep this a thin adapter.`,
+        process.map((o) => ({ file: transport.fnFile, span: o.span, message: o.write ? 'A write' : 'A read' })),
       );
     }
   },
@@ -59,6 +63,22 @@ function transportsOf(context: RuleContext): Transport[] {
     ...context.actions.map((a) => ({ kind: 'action' as const, name: a.name, shown: `\`${a.name}\``, span: a.span, file: a.file, fn: a.fn, fnFile: a.file })),
     ...context.routes.map((r) => ({ kind: 'route' as const, name: r.method, shown: describeRoute(r), span: r.span, file: r.file, fn: r.fn, fnFile: r.fnFile })),
   ];
+}
+
+/** Several steps that write more than one model, or a longer run that writes and touches three beyond the access checks. */
+function isProcess(operations: DataOperation[]): boolean {
+  const written = new Set(operations.filter((o) => o.write && o.model !== null).map((o) => o.model));
+  if (operations.length >= PROCESS_STEPS && written.size >= 2) return true;
+  const steps = operations.filter((o) => o.model === null || !ACCESS_MODEL.test(o.model));
+  const touched = new Set(steps.map((o) => o.model).filter((m) => m !== null));
+  return written.size >= 1 && steps.length >= PROCESS_STEPS + 1 && touched.size >= 3;
+}
+
+/** Operations by the method branch they sit in; those outside any branch belong to every branch. */
+function branchesOf(operations: DataOperation[]): DataOperation[][] {
+  const methods = [...new Set(operations.map((o) => o.httpMethod).filter((m) => m !== null))];
+  if (methods.length === 0) return [operations];
+  return methods.map((method) => operations.filter((o) => o.httpMethod === null || o.httpMethod === method));
 }
 
 function signatureOf(operations: Effect[]): string {

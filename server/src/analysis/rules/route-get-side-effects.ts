@@ -15,14 +15,17 @@ export const rule: Rule = {
     for (const route of context.routes) {
       const fn = route.fn;
       const facts = index.facts(route.fnFile);
-      if (!fn || !facts || route.method !== 'GET') continue;
-      const write = behaviour.writes(facts, fn)[0];
-      const cookie = behaviour.cookieWrites(fn)[0];
+      if (!fn || !facts || (route.method !== 'GET' && route.method !== 'ANY')) continue;
+      // A pages/api handler serves every method: what counts is its `GET` branch.
+      const inGet = (span: { start: number }): boolean => route.method === 'GET' || fn.calls.some((c) => c.span.start === span.start && c.httpMethod === 'GET');
+      // This app's stored data: a log line posted to a chat webhook is no change a crawler should fear.
+      const write = behaviour.dataWrites(facts, fn).find((w) => inGet(w.span));
+      const cookie = behaviour.cookieWrites(fn).find((c) => inGet(c.span));
       const effect = write ? { span: write.span, what: `writes data (\`${write.label}\`)` } : cookie ? { span: cookie.span, what: 'sets cookies' } : null;
       if (!effect) continue;
       context.report(
         route.span,
-        `This \`GET\` handler ${effect.what}: GET requests are prefetched, cached, crawled and retried, so the change runs when nobody asked for it. Use \`POST\` (or \`PUT\`/\`PATCH\`/\`DELETE\`) for changes.`,
+        `${route.method === 'ANY' ? 'The `GET` branch of this pages/api handler' : 'This `GET` handler'} ${effect.what}: GET requests are prefetched, cached, crawled and retried, so the change runs when nobody asked for it. Use \`POST\` (or \`PUT\`/\`PATCH\`/\`DELETE\`) for changes.`,
         [{ file: route.fnFile, span: effect.span, message: 'The side effect' }],
       );
     }

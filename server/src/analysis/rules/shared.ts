@@ -44,6 +44,8 @@ export function describeRoute(route: RouteDef): string {
 const PUBLIC_FLOW_CALL = /sign.?in|sign.?up|log.?in|register|create.?(user|account)|magic.?link|otp|password.?reset|reset.?password|forgot.?password|create.?session|session.?(token.?)?cookie|verification.?(code|email|token)|(accept|redeem).?invit|exchange.?code.?for.?session/i;
 /** Actions that take a form from anyone: newsletter, contact, waitlist, feedback. */
 const PUBLIC_FORM_NAME = /^(subscribe|join|contact|newsletter|waitlist|feedback|sendContact|submitContact|sendFeedback|submitFeedback)/i;
+/** The key of an anonymous cart or guest, by the names stores give it. */
+const CART_KEY = /^(cart|guest|anon|anonymous|visitor)[-_]?(id|token|key)?$/i;
 /** Cookies that key an anonymous visitor's state. */
 const ANONYMOUS_COOKIE = /cart|guest|anon|visitor|session/i;
 /** Parameters and form fields that name whose data a write touches. */
@@ -60,7 +62,10 @@ export function isPublicByPurpose(name: string, fn: FunctionFact | null): boolea
     // `signUp(…)`, `auth.api.signInEmail(…)`, `prisma.verificationToken.create(…)`.
     if (PUBLIC_FLOW_CALL.test([c.root ?? '', ...c.members].join('.'))) return true;
     const last = c.members[c.members.length - 1];
-    return (last === 'get' || last === 'set') && ANONYMOUS_COOKIE.test(c.firstString ?? '') && (c.root === 'cookies' || c.members.includes('cookies') || /cookie/i.test(c.root ?? ''));
+    if (last !== 'get' && last !== 'set') return false;
+    const key = c.firstString ?? '';
+    // `cookies().get('session')`; a cart key on any cookie store (`store.get('cartId')`).
+    return CART_KEY.test(key) || (ANONYMOUS_COOKIE.test(key) && (c.root === 'cookies' || c.members.includes('cookies') || /cookie/i.test(c.root ?? '')));
   });
 }
 
