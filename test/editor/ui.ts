@@ -63,7 +63,7 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     await step('Problems entry with the rule id and its link');
 
     // The cursor on the squiggle, then "Show Hover" (Ctrl+K Ctrl+I): overlays take the mouse's events.
-    await goTo(page, 22, 23);
+    await goTo(page, 26, 23);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover', { hasText: 'dispatches on a name string' });

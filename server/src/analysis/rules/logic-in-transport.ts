@@ -1,19 +1,22 @@
-import type { DataOperation, Effect } from '../behaviour';
+import { labelOf, type DataOperation, type Effect } from '../behaviour';
+import type { ActionDef, RouteDef } from '../project/project-index';
+import type { Span } from '../types';
 import type { FunctionFact } from '../facts/file-facts';
 import type { Rule, RuleContext } from './rule';
 import { describeRoute, displayPath, listLabels } from './shared';
 
-/** A multi-step process: this many data operations at least, writing more than one model. */
+/** The fewest data operations a multi-step process has. */
 const PROCESS_STEPS = 3;
+/** Statements in a handler past which the rules between its steps are a process of their own. */
+const LONG_TRANSPORT = 50;
 /** Lookups of who may act (team membership, the user) are access checks, not steps of the process. */
 const ACCESS_MODEL = /^(user_?)?teams?$|^(team_?)?members?(hips?)?$|^users?$|^userTeam$/i;
 
 interface Transport {
   kind: 'action' | 'route';
-  name: string;
   /** How a message names it: `createTask`, `This POST handler`. */
   shown: string;
-  span: { start: number; end: number };
+  span: Span;
   file: string;
   fn: FunctionFact | null;
   fnFile: string;
@@ -31,12 +34,13 @@ export const rule: Rule = {
   },
   check(context) {
     const { behaviour, index } = context;
-    for (const transport of transportsOf(context)) {
+    for (const transport of [...context.actions.map(actionTransport), ...context.routes.map(routeTransport)]) {
       const facts = index.facts(transport.fnFile);
-      if (!transport.fn || !facts) continue;
-      const operations = behaviour.dataOperations(facts, transport.fn);
+      const fn = transport.fn;
+      if (!fn || !facts) continue;
+      const operations = behaviour.dataOperations(facts, fn);
       if (operations.length === 0) continue;
-      const twin = operations.some((o) => o.write) && operations.length >= 2 ? twinOf(context, transport, signatureOf(operations)) : null;
+      const twin = operations.some((o) => o.write) && operations.length >= 2 ? twinOf(context, transport, operations) : null;
       if (twin) {
         context.report(
           transport.span,
@@ -46,7 +50,8 @@ export const rule: Rule = {
         continue;
       }
       // A pages/api handler holds one branch per method: each is judged on its own.
-      const process = branchesOf(operations).find(isProcess);
+      const branches = branchesOf(operations);
+      const process = branches.find((branch) => isProcess(branch, branches.length === 1 ? fn.statementCount : 0));
       if (!process) continue;
       const models = new Set(process.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
       context.report(
@@ -58,20 +63,26 @@ export const rule: Rule = {
   },
 };
 
-function transportsOf(context: RuleContext): Transport[] {
-  return [
-    ...context.actions.map((a) => ({ kind: 'action' as const, name: a.name, shown: `\`${a.name}\``, span: a.span, file: a.file, fn: a.fn, fnFile: a.file })),
-    ...context.routes.map((r) => ({ kind: 'route' as const, name: r.method, shown: describeRoute(r), span: r.span, file: r.file, fn: r.fn, fnFile: r.fnFile })),
-  ];
+function actionTransport(a: ActionDef): Transport {
+  return { kind: 'action', shown: `\`${a.name}\``, span: a.span, file: a.file, fn: a.fn, fnFile: a.file };
 }
 
-/** Several steps that write more than one model, or a longer run that writes and touches three beyond the access checks. */
-function isProcess(operations: DataOperation[]): boolean {
+function routeTransport(r: RouteDef): Transport {
+  return { kind: 'route', shown: describeRoute(r), span: r.span, file: r.file, fn: r.fn, fnFile: r.fnFile };
+}
+
+/**
+ * Several steps that write more than one model; or a longer run that writes and touches three models
+ * beyond the access checks; or steps over two models with many rules between them (`statements`: the
+ * handler's own statement count, 0 when it holds several method branches).
+ */
+function isProcess(operations: DataOperation[], statements: number): boolean {
   const written = new Set(operations.filter((o) => o.write && o.model !== null).map((o) => o.model));
   if (operations.length >= PROCESS_STEPS && written.size >= 2) return true;
   const steps = operations.filter((o) => o.model === null || !ACCESS_MODEL.test(o.model));
   const touched = new Set(steps.map((o) => o.model).filter((m) => m !== null));
-  return written.size >= 1 && steps.length >= PROCESS_STEPS + 1 && touched.size >= 3;
+  if (written.size >= 1 && steps.length >= PROCESS_STEPS + 1 && touched.size >= 3) return true;
+  return statements >= LONG_TRANSPORT && steps.length >= PROCESS_STEPS && touched.size >= 2;
 }
 
 /** Operations by the method branch they sit in; those outside any branch belong to every branch. */
@@ -86,17 +97,18 @@ function signatureOf(operations: Effect[]): string {
 }
 
 /** A transport of the other kind, in the same app, with the same sequence of data operations. */
-function twinOf(context: RuleContext, transport: Transport, signature: string): Transport | null {
+function twinOf(context: RuleContext, transport: Transport, operations: DataOperation[]): Transport | null {
   const { app, behaviour, index } = context;
   if (!app) return null;
-  const others =
-    transport.kind === 'action'
-      ? index.routesOfApp(app).map((r) => ({ kind: 'route' as const, name: r.method, shown: describeRoute(r), span: r.span, file: r.file, fn: r.fn, fnFile: r.fnFile }))
-      : index.actionsOfApp(app).map((a) => ({ kind: 'action' as const, name: a.name, shown: `\`${a.name}\``, span: a.span, file: a.file, fn: a.fn, fnFile: a.file }));
+  const signature = signatureOf(operations);
+  const first = operations[0]!.label;
+  const others = transport.kind === 'action' ? index.routesOfApp(app).map(routeTransport) : index.actionsOfApp(app).map(actionTransport);
   return (
     others.find((other) => {
       const facts = index.facts(other.fnFile);
-      return other.fn !== null && facts !== undefined && signatureOf(behaviour.dataOperations(facts, other.fn)) === signature;
+      // A cheap look at the callees first: only a function making the same first call can be a twin.
+      if (!other.fn || !facts || !other.fn.calls.some((c) => labelOf(c) === first)) return false;
+      return signatureOf(behaviour.dataOperations(facts, other.fn)) === signature;
     }) ?? null
   );
 }
