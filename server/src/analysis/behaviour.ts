@@ -25,26 +25,20 @@ const AUTH_WRAPPER_SUBJECT = /auth|session|user|team|protect|guard|key|token|adm
 const VALIDATOR_NAME = /^(validate|verify|assert|check|sanitize|isValid)[A-Z]\w*$/;
 /** Cookies that hold a session or a credential. */
 const SESSION_COOKIE = /session|auth|token/i;
-/** Globals and modules whose calls neither read nor change anything the rules care about. */
-const NEUTRAL_ROOTS = new Set([
-  'JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Promise', 'URL', 'URLSearchParams', 'Intl',
-  'Buffer', 'Symbol', 'Error', 'RegExp', 'Set', 'Map', 'WeakMap', 'BigInt', 'Reflect', 'atob', 'btoa', 'parseInt', 'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone',
-  'z', 'headers', 'cookies', 'draftMode', 'notFound', 'redirect', 'permanentRedirect', 'forbidden', 'unauthorized', 'unstable_rethrow',
-  'cache', 'unstable_cache', 'unstable_noStore', 'connection', 'after',
-]);
 /** Method names that change something, whatever they are called on. */
 const COMMAND_VERB = /^(set|put|send|create|add|delete|del|remove|insert|update|upsert|publish|enqueue|trigger|post|write|upload|generate|stream|push|emit|invoke|execute|run|sign|charge|subscribe|unsubscribe|track|capture|save|destroy|patch|mutate|revalidate|refresh|reset|clear|incr|decr|increment|decrement|expire|hset|hdel|sadd|zadd|lpush|rpush|append|cancel|refund|confirm|complete|start|stop|schedule)/i;
 
-const PURE_MODULES = new Set([
-  'date-fns', 'dayjs', 'lodash', 'lodash-es', 'clsx', 'tailwind-merge', 'class-variance-authority', 'nanoid', 'uuid', 'slugify', 'ms',
-  'zod', 'valibot', 'yup', '@paralleldrive/cuid2', 'superjson', 'qs', 'query-string', 'validator',
-]);
 /** Methods of a data client that set up rather than query. */
 const DATA_SETUP = /^(\$?connect|\$?disconnect|model|models|Schema|getClient|connection|transaction|\$transaction|batch)$/;
+/** Method names of a read (`retrieve`, `getUserList`) and words that mark a credential handed out instead. */
 const READ_VERB = /^(get|list|retrieve|find|search|fetch|read|query|count|lookup|load)([A-Z]\w*)?$/;
 const CREDENTIAL_WORD = /sign|upload|token|url|session|secret|key/i;
+/** Client factories and pure helpers, by the names they go by. */
 const CLIENT_FACTORY = /^(create\w*Client|\w*Client|getClient)$/;
 const PURE_HELPER = /^(format|parse|to|is|has|cn|clsx|slugify|normalize|sort|pick|omit|sum|group|calculate|compute|merge|absoluteUrl)([A-Z]\w*)?$/;
+
+/** Bindings that may hold a client or a model (not functions, classes or types). */
+const DATA_VALUE_KINDS = new Set(['call', 'other', 'destructured', 'alias']);
 
 /** How one call bears on what a function does. */
 type CallKind = 'write' | 'read' | 'neutral' | 'unknown';
@@ -78,6 +72,7 @@ interface Summary {
  */
 export class Behaviour {
   private readonly summaries = new Map<string, Summary>();
+  private readonly dataRoots = new Map<string, boolean>();
 
   constructor(
     readonly index: ProjectIndex,
@@ -93,12 +88,20 @@ export class Behaviour {
    * module that creates one (`export const db = new PrismaClient()`, a Mongoose model), under any name.
    */
   isDataRoot(file: FileFacts, call: CallFact): boolean {
-    if (!call.root) return false;
-    if (this.vocabulary.dataClients.has(call.root)) return true;
-    const module = this.importModule(file, call.root);
+    const root = call.root;
+    if (!root) return false;
+    if (this.vocabulary.dataClients.has(root)) return true;
+    const key = `${file.path}\0${root}`;
+    let known = this.dataRoots.get(key);
+    if (known === undefined) this.dataRoots.set(key, (known = this.isDataValue(file, root)));
+    return known;
+  }
+
+  private isDataValue(file: FileFacts, root: string): boolean {
+    const module = this.importModule(file, root);
     if (module !== null && this.vocabulary.dataModules.has(module)) return true;
-    const definition = this.index.resolveLocal(file.path, call.root);
-    if (!definition || !['call', 'other', 'destructured', 'alias'].includes(definition.value.kind)) return false;
+    const definition = this.index.resolveLocal(file.path, root);
+    if (!definition || !DATA_VALUE_KINDS.has(definition.value.kind)) return false;
     const home = this.index.facts(definition.file);
     return home !== undefined && home.imports.some((i) => !i.typeOnly && this.vocabulary.dataModules.has(i.specifier));
   }
@@ -173,8 +176,7 @@ export class Behaviour {
     if (this.cookieWrite(call) || this.revalidation(file, call)) return 'write';
     const summary = this.helperSummary(file, call);
     if (summary) return summary.writes ? 'write' : summary.unknown ? 'unknown' : summary.reads ? 'read' : 'neutral';
-    if (call.root !== null && NEUTRAL_ROOTS.has(call.root) && this.fromNextOrGlobal(file, call.root)) return 'neutral';
-    if (call.root !== null && (this.importModule(file, call.root)?.startsWith('next/') || this.fromPureLibrary(file, call.root))) return 'neutral';
+    if (call.root !== null && this.harmlessRoot(file, call.root)) return 'neutral';
     const last = call.members[call.members.length - 1];
     // An SDK's `retrieve`, `list`, `getUserList`: named as a read, and nothing that hands out a credential.
     if (last !== undefined && READ_VERB.test(last) && !CREDENTIAL_WORD.test(last)) return 'read';
@@ -191,19 +193,12 @@ export class Behaviour {
     return root !== 'this' && !(root in file.declarations) && this.index.importOf(file, root) === null;
   }
 
-  private fromNextOrGlobal(file: FileFacts, root: string): boolean {
+  /** A global such as `JSON`, anything from `next/*`, or a library of pure helpers (dates, ids, class names, schemas). */
+  private harmlessRoot(file: FileFacts, root: string): boolean {
     const module = this.importModule(file, root);
-    return module === null || module.startsWith('next/') || module === 'react' || module === 'zod';
-  }
-
-  /** Imported from a library of pure helpers (dates, ids, class names, schemas). */
-  private fromPureLibrary(file: FileFacts, root: string): boolean {
-    const module = this.importModule(file, root);
-    return module !== null && PURE_MODULES.has(module.split('/').slice(0, module.startsWith('@') ? 2 : 1).join('/'));
-  }
-
-  directDataCalls(file: FileFacts, fn: FunctionFact): Effect[] {
-    return fn.calls.filter((c) => this.isDirectWrite(file, c) || this.isDirectRead(file, c)).map((c) => ({ span: c.span, label: labelOf(c) }));
+    if (module === null) return this.vocabulary.neutralGlobals.has(root);
+    if (module.startsWith('next/') || module === 'react') return true;
+    return this.vocabulary.pureModules.has(module.split('/').slice(0, module.startsWith('@') ? 2 : 1).join('/'));
   }
 
   /** Writes in source order: direct ones, non-GET fetches, and calls to project helpers that write. */
@@ -251,7 +246,7 @@ export class Behaviour {
   private isValidationCall(call: CallFact): boolean {
     const last = call.members[call.members.length - 1] ?? call.root;
     // `JSON.parse`, `Date.parse`, `Number.parseInt` parse text; they validate nothing.
-    if (last === null || (call.root !== null && call.root !== 'z' && call.members.length > 0 && NEUTRAL_ROOTS.has(call.root))) return false;
+    if (last === null || (call.root !== null && call.root !== 'z' && call.members.length > 0 && this.vocabulary.neutralGlobals.has(call.root))) return false;
     return this.vocabulary.validationFunctions.has(last) || VALIDATOR_NAME.test(last);
   }
 

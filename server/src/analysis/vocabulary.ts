@@ -56,6 +56,19 @@ export const BUILTIN_VOCABULARY = {
   cacheHeaders: ['cache-control', 'cdn-cache-control', 'vercel-cdn-cache-control', 'etag', 'last-modified', 'expires', 'surrogate-control'],
   corsHeaders: ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers'],
   streams: ['ReadableStream', 'TransformStream', 'WritableStream'],
+  /** Globals and Next.js functions whose calls neither read nor change anything the rules care about. */
+  neutralGlobals: [
+    'JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Promise', 'URL', 'URLSearchParams',
+    'Intl', 'Buffer', 'Symbol', 'Error', 'RegExp', 'Set', 'Map', 'WeakMap', 'BigInt', 'Reflect', 'atob', 'btoa', 'parseInt',
+    'parseFloat', 'isNaN', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone', 'z', 'headers', 'cookies', 'draftMode',
+    'notFound', 'redirect', 'permanentRedirect', 'forbidden', 'unauthorized', 'unstable_rethrow', 'cache', 'unstable_cache',
+    'unstable_noStore', 'connection', 'after',
+  ],
+  /** Libraries of pure helpers (dates, ids, class names, schemas): calling them changes nothing. */
+  pureModules: [
+    'date-fns', 'dayjs', 'lodash', 'lodash-es', 'clsx', 'tailwind-merge', 'class-variance-authority', 'nanoid', 'uuid', 'slugify',
+    'ms', 'zod', 'valibot', 'yup', '@paralleldrive/cuid2', 'superjson', 'qs', 'query-string', 'validator',
+  ],
 } as const;
 
 /** Built-in names plus the settings' extra names, as sets for the rules' lookups. */
@@ -78,6 +91,8 @@ export interface Vocabulary {
   cacheHeaders: ReadonlySet<string>;
   corsHeaders: ReadonlySet<string>;
   streams: ReadonlySet<string>;
+  neutralGlobals: ReadonlySet<string>;
+  pureModules: ReadonlySet<string>;
 }
 
 export function vocabularyFor(settings: AdvisorSettings): Vocabulary {
@@ -101,5 +116,7 @@ export function vocabularyFor(settings: AdvisorSettings): Vocabulary {
     cacheHeaders: new Set(v.cacheHeaders),
     corsHeaders: new Set(v.corsHeaders),
     streams: new Set(v.streams),
+    neutralGlobals: new Set(v.neutralGlobals),
+    pureModules: new Set(v.pureModules),
   };
 }
