@@ -1,5 +1,5 @@
 import type { CallChain, CallFact, FileFacts, FunctionFact } from './facts/file-facts';
-import type { ProjectIndex } from './project/project-index';
+import type { Definition, ProjectIndex } from './project/project-index';
 import type { Span } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -73,6 +73,7 @@ interface Summary {
 export class Behaviour {
   private readonly summaries = new Map<string, Summary>();
   private readonly dataRoots = new Map<string, boolean>();
+  private readonly helperSummaries = new Map<CallFact, Summary | null>();
 
   constructor(
     readonly index: ProjectIndex,
@@ -342,14 +343,24 @@ export class Behaviour {
 
   /** What a called project function does, when the call reaches one. */
   private helperSummary(file: FileFacts, call: CallFact, depth = 1): Summary | null {
+    if (depth > 1) return this.computeHelperSummary(file, call, depth);
+    // Several rules ask about the same calls in one run.
+    let known = this.helperSummaries.get(call);
+    if (known === undefined) this.helperSummaries.set(call, (known = this.computeHelperSummary(file, call, depth)));
+    return known;
+  }
+
+  private computeHelperSummary(file: FileFacts, call: CallFact, depth: number): Summary | null {
     if (!call.root || call.tagged) return null;
-    let definition = this.index.resolveLocal(file.path, call.root);
-    const imported = this.index.importOf(file, call.root);
-    // `import * as projects from '…/service'` then `projects.create(…)`.
-    if (imported?.imported === '*' && call.members.length === 1) {
+    let definition: Definition | null;
+    if (call.members.length === 0) definition = this.index.resolveLocal(file.path, call.root);
+    else {
+      // `import * as projects from '…/service'` then `projects.create(…)`; other member calls are no helpers.
+      const imported = call.members.length === 1 ? this.index.importOf(file, call.root) : null;
+      if (imported?.imported !== '*') return null;
       const target = this.index.resolve(file.path, imported.specifier);
       definition = target.kind === 'file' ? this.index.resolveExport(target.path, call.members[0]!) : null;
-    } else if (call.members.length > 0) return null;
+    }
     const fn = this.index.functionOf(definition);
     return fn && definition ? this.summaryOf(definition.file, fn, depth) : null;
   }
@@ -388,6 +399,16 @@ function modelOf(call: CallFact): string | null {
   if (call.tagged) return (call.firstString ?? '').match(/\b(?:from|into|update|join)\s+["'`]?(\w+)/i)?.[1]?.toLowerCase() ?? null;
   if (call.members.length >= 2 && !['insert', 'update', 'delete', 'select', 'from', 'insertInto', 'updateTable', 'deleteFrom', 'selectFrom', 'query'].includes(call.members[0]!)) return call.members[0]!;
   return call.argNames[0] ?? call.firstString;
+}
+
+/** Facts never change once built: the labels of a function's callees are kept with it. */
+const calleeLabelCache = new WeakMap<FunctionFact, ReadonlySet<string>>();
+
+/** How a function's callees are named (`prisma.project.update`…), to compare two functions cheaply. */
+export function calleeLabels(fn: FunctionFact): ReadonlySet<string> {
+  let labels = calleeLabelCache.get(fn);
+  if (!labels) calleeLabelCache.set(fn, (labels = new Set(fn.calls.map(labelOf))));
+  return labels;
 }
 
 export function labelOf(call: CallFact): string {

@@ -84,8 +84,9 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
 
 /**
  * A client module holds no action or route, and no helper an action calls: of its calls only those
- * of imported functions matter (`redirect` from next/navigation), and `router.refresh()` or SWR's `mutate()` after an action. Skipping the rest (state setters in
- * every event handler) keeps the facts of large client components small.
+ * of imported functions matter (`redirect` from next/navigation), and the refreshes after an action
+ * (`router.refresh()`, SWR's `mutate()`). Skipping the rest (state setters in every event handler)
+ * keeps the facts of large client components small.
  */
 function relevantCalls(syntax: ModuleSyntax): ((root: string | null, members: string[]) => boolean) | undefined {
   if (syntax.directive !== 'use client') return undefined;

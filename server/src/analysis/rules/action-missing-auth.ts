@@ -21,10 +21,12 @@ export const rule: Rule = {
       if (context.behaviour.webhookSignal(fn)) continue;
       const identity = callerIdentity(fn);
       if (!identity && isPublicByPurpose(action.name, fn)) continue;
-      const whose = identity ? ` and takes \`${identity}\` from its caller, so anyone can write as anyone` : '';
+      const risk = identity
+        ? `takes \`${identity}\` from its caller: anyone can call this public POST endpoint and write as any user`
+        : 'yet every Server Action is a public POST endpoint anyone can call';
       context.report(
         action.span,
-        `\`${action.name}\` writes data (\`${write.label}\`) without checking the session first${whose}, yet every Server Action is a public POST endpoint anyone can call. Check the user (\`await auth()\`) and their access to the record before the write.`,
+        `\`${action.name}\` writes data (\`${write.label}\`) without checking the session first, and ${risk}. Check the user (\`await auth()\`) and their access to the record before the write.`,
         [{ file: action.file, span: write.span, message: 'The unguarded write' }],
       );
     }

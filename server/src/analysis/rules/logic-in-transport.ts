@@ -1,4 +1,4 @@
-import { labelOf, type DataOperation, type Effect } from '../behaviour';
+import { calleeLabels, type DataOperation, type Effect } from '../behaviour';
 import type { ActionDef, RouteDef } from '../project/project-index';
 import type { Span } from '../types';
 import type { FunctionFact } from '../facts/file-facts';
@@ -34,13 +34,14 @@ export const rule: Rule = {
   },
   check(context) {
     const { behaviour, index } = context;
+    const others = new OtherTransports(context);
     for (const transport of [...context.actions.map(actionTransport), ...context.routes.map(routeTransport)]) {
       const facts = index.facts(transport.fnFile);
       const fn = transport.fn;
       if (!fn || !facts) continue;
       const operations = behaviour.dataOperations(facts, fn);
       if (operations.length === 0) continue;
-      const twin = operations.some((o) => o.write) && operations.length >= 2 ? twinOf(context, transport, operations) : null;
+      const twin = operations.some((o) => o.write) && operations.length >= 2 ? others.twinOf(transport, operations) : null;
       if (twin) {
         context.report(
           transport.span,
@@ -96,19 +97,33 @@ function signatureOf(operations: Effect[]): string {
   return operations.map((o) => o.label).join('\n');
 }
 
-/** A transport of the other kind, in the same app, with the same sequence of data operations. */
-function twinOf(context: RuleContext, transport: Transport, operations: DataOperation[]): Transport | null {
-  const { app, behaviour, index } = context;
-  if (!app) return null;
-  const signature = signatureOf(operations);
-  const first = operations[0]!.label;
-  const others = transport.kind === 'action' ? index.routesOfApp(app).map(routeTransport) : index.actionsOfApp(app).map(actionTransport);
-  return (
-    others.find((other) => {
+/** The app's transports of each kind, with the callees they name, gathered once per check. */
+class OtherTransports {
+  private readonly byKind = new Map<Transport['kind'], { transport: Transport; callees: ReadonlySet<string> }[]>();
+
+  constructor(private readonly context: RuleContext) {}
+
+  /** A transport of the other kind, in the same app, with the same sequence of data operations. */
+  twinOf(transport: Transport, operations: DataOperation[]): Transport | null {
+    const { behaviour, index } = this.context;
+    const signature = signatureOf(operations);
+    const first = operations[0]!.label;
+    // A cheap look at the callees first: only a function making the same first call can be a twin.
+    const twin = this.of(transport.kind === 'action' ? 'route' : 'action').find(({ transport: other, callees }) => {
       const facts = index.facts(other.fnFile);
-      // A cheap look at the callees first: only a function making the same first call can be a twin.
-      if (!other.fn || !facts || !other.fn.calls.some((c) => labelOf(c) === first)) return false;
-      return signatureOf(behaviour.dataOperations(facts, other.fn)) === signature;
-    }) ?? null
-  );
+      return callees.has(first) && other.fn !== null && facts !== undefined && signatureOf(behaviour.dataOperations(facts, other.fn)) === signature;
+    });
+    return twin?.transport ?? null;
+  }
+
+  private of(kind: Transport['kind']): { transport: Transport; callees: ReadonlySet<string> }[] {
+    let list = this.byKind.get(kind);
+    if (!list) {
+      const { app, index } = this.context;
+      const transports = !app ? [] : kind === 'route' ? index.routesOfApp(app).map(routeTransport) : index.actionsOfApp(app).map(actionTransport);
+      list = transports.map((transport) => ({ transport, callees: transport.fn ? calleeLabels(transport.fn) : new Set<string>() }));
+      this.byKind.set(kind, list);
+    }
+    return list;
+  }
 }
