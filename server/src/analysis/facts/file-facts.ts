@@ -114,6 +114,8 @@ export interface FunctionFact {
   dispatch: Span | null;
   /** Statements in the body, nested blocks included: how much logic sits in the function. */
   statementCount: number;
+  /** Of those, the statements in each pages/api method branch (`GET`: 12), when there are branches. */
+  branchStatements: Record<string, number> | null;
   /** An `if` tests a value's runtime type (`typeof x !== 'string'`): hand-written validation. */
   typeChecks: boolean;
 }

@@ -51,6 +51,7 @@ export function describeFunction(
     fetches: [],
     dispatch: null,
     statementCount: 0,
+    branchStatements: null,
     typeChecks: false,
   };
   const ownsDirectly = (n: ts.Node): boolean => {
@@ -59,10 +60,34 @@ export function describeFunction(
   };
 
   // One switch on the kind per node: this walk covers most of every file, so it stays lean.
+  // The pages/api method branch being walked (`if (req.method === 'GET') { … }`, `case 'GET':`).
+  let branch: string | null = null;
+  const visitInBranch = (method: string, n: ts.Node): void => {
+    const outer = branch;
+    branch = method;
+    visit(n);
+    branch = outer;
+  };
+
   const visit = (n: ts.Node): void => {
     const kind = n.kind;
     if (n !== node && isFunctionKind(kind) && registry.has(n)) return;
-    if (kind >= SyntaxKind.FirstStatement && kind <= SyntaxKind.LastStatement) fact.statementCount++;
+    if (kind >= SyntaxKind.FirstStatement && kind <= SyntaxKind.LastStatement) {
+      fact.statementCount++;
+      if (branch !== null) (fact.branchStatements ??= {})[branch] = (fact.branchStatements[branch] ?? 0) + 1;
+    }
+    const method = kind === SyntaxKind.IfStatement ? testedMethod((n as ts.IfStatement).expression) : kind === SyntaxKind.CaseClause ? caseMethod(n as ts.CaseClause) : null;
+    if (method !== null) {
+      if (ts.isIfStatement(n)) {
+        visit(n.expression);
+        visitInBranch(method, n.thenStatement);
+        if (n.elseStatement) visit(n.elseStatement);
+      } else {
+        visit((n as ts.CaseClause).expression);
+        for (const statement of (n as ts.CaseClause).statements) visitInBranch(method, statement);
+      }
+      return;
+    }
     switch (kind) {
       case SyntaxKind.CallExpression:
         readCall(n as ts.CallExpression);
@@ -121,7 +146,7 @@ export function describeFunction(
         argNames: namesOf(call.arguments),
         tagged: false,
         callback: call.arguments.some(isCallbackArgument),
-        httpMethod: methodBranchOf(call),
+        httpMethod: branch,
       });
     }
     if (chain.root === 'fetch' && chain.members.length === 0) {
@@ -155,7 +180,7 @@ export function describeFunction(
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false, httpMethod: methodBranchOf(tagged) });
+    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false, httpMethod: branch });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -212,20 +237,12 @@ function isCallbackArgument(argument: ts.Expression): boolean {
   return ts.isObjectLiteralExpression(value) && value.properties.some((p) => ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && isFunctionLike(unwrapExpression(p.initializer))));
 }
 
-/** The HTTP method a branch tests for: `if (req.method === 'GET') { … }` or `switch (req.method) { case 'GET': … }`. */
-function methodBranchOf(node: ts.Node): string | null {
-  for (let child = node, p = node.parent; p && !isFunctionLike(p); child = p, p = p.parent) {
-    if (ts.isIfStatement(p) && p.thenStatement === child) {
-      const method = testedMethod(p.expression);
-      if (method) return method;
-    } else if (ts.isCaseClause(p) && ts.isSwitchStatement(p.parent.parent) && isMethodAccess(p.parent.parent.expression)) {
-      const method = stringValue(p.expression);
-      if (method) return method.toUpperCase();
-    }
-  }
-  return null;
+/** `case 'GET':` in a `switch (req.method)`. */
+function caseMethod(clause: ts.CaseClause): string | null {
+  return isMethodAccess(clause.parent.parent.expression) ? stringValue(clause.expression)?.toUpperCase() ?? null : null;
 }
 
+/** The HTTP method an `if` tests for: `req.method === 'GET'`, alone or within `&&`. */
 function testedMethod(condition: ts.Expression): string | null {
   const test = unwrapExpression(condition);
   if (!ts.isBinaryExpression(test)) return null;

@@ -1,4 +1,4 @@
-import type { ActionDef } from '../project/project-index';
+import type { UsageRef } from '../project/project-index';
 import type { Rule, RuleContext } from './rule';
 import { isPublicByPurpose } from './shared';
 
@@ -28,7 +28,7 @@ export const rule: Rule = {
       const callers = context.index.usagesOf(action.key);
       // Called only by server code (a webhook route, a page): it is a plain function there, and revalidating is the caller's concern.
       if (callers.length > 0 && !callers.some((ref) => context.index.runsInBrowser(ref.file))) continue;
-      if (callersRefresh(context, action)) continue;
+      if (callersRefresh(context, callers)) continue;
       context.report(
         action.span,
         `\`${action.name}\` changes data (\`${write.label}\`) but revalidates nothing, so pages showing it keep their cached render until a reload. Call \`revalidatePath(…)\` or \`revalidateTag(…)\` after the write, or \`redirect()\`.`,
@@ -39,8 +39,8 @@ export const rule: Rule = {
 };
 
 /** A caller refreshes after the call (`router.refresh()`, SWR's `mutate`), in the same component. */
-function callersRefresh(context: RuleContext, action: ActionDef): boolean {
-  return context.index.usagesOf(action.key).some((ref) => {
+function callersRefresh(context: RuleContext, callers: UsageRef[]): boolean {
+  return callers.some((ref) => {
     const caller = context.index.facts(ref.file)?.functions.find((f) => f.name === ref.usage.container && f.span.start <= ref.usage.span.start && ref.usage.span.end <= f.span.end);
     return caller?.calls.some((c) => CLIENT_REFRESH.has(c.members[c.members.length - 1] ?? c.root ?? '')) ?? false;
   });

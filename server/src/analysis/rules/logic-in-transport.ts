@@ -51,14 +51,13 @@ export const rule: Rule = {
         continue;
       }
       // A pages/api handler holds one branch per method: each is judged on its own.
-      const branches = branchesOf(operations);
-      const process = branches.find((branch) => isProcess(branch, branches.length === 1 ? fn.statementCount : 0));
+      const process = branchesOf(operations).find(({ method, operations: steps }) => isProcess(steps, method === null ? fn.statementCount : fn.branchStatements?.[method] ?? 0));
       if (!process) continue;
-      const models = new Set(process.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
+      const models = new Set(process.operations.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
       context.report(
         transport.span,
-        `${transport.shown} runs a business process itself: ${process.length} data-layer steps over ${listLabels([...models])}. Logic in a transport needs the Next.js runtime to test and must be rewritten to move between an action and a route: move it into a service (\`lib/<domain>/service.ts\`) and keep this a thin adapter.`,
-        process.map((o) => ({ file: transport.fnFile, span: o.span, message: o.write ? 'A write' : 'A read' })),
+        `${transport.shown} runs a business process itself: ${process.operations.length} data-layer steps over ${listLabels([...models])}. Logic in a transport needs the Next.js runtime to test and must be rewritten to move between an action and a route: move it into a service (\`lib/<domain>/service.ts\`) and keep this a thin adapter.`,
+        process.operations.map((o) => ({ file: transport.fnFile, span: o.span, message: o.write ? 'A write' : 'A read' })),
       );
     }
   },
@@ -74,8 +73,8 @@ function routeTransport(r: RouteDef): Transport {
 
 /**
  * Several steps that write more than one model; or a longer run that writes and touches three models
- * beyond the access checks; or steps over two models with many rules between them (`statements`: the
- * handler's own statement count, 0 when it holds several method branches).
+ * beyond the access checks; or steps over two models with many rules between them (`statements`: those
+ * of the handler, or of its method branch).
  */
 function isProcess(operations: DataOperation[], statements: number): boolean {
   const written = new Set(operations.filter((o) => o.write && o.model !== null).map((o) => o.model));
@@ -87,10 +86,10 @@ function isProcess(operations: DataOperation[], statements: number): boolean {
 }
 
 /** Operations by the method branch they sit in; those outside any branch belong to every branch. */
-function branchesOf(operations: DataOperation[]): DataOperation[][] {
+function branchesOf(operations: DataOperation[]): { method: string | null; operations: DataOperation[] }[] {
   const methods = [...new Set(operations.map((o) => o.httpMethod).filter((m) => m !== null))];
-  if (methods.length === 0) return [operations];
-  return methods.map((method) => operations.filter((o) => o.httpMethod === null || o.httpMethod === method));
+  if (methods.length === 0) return [{ method: null, operations }];
+  return methods.map((method) => ({ method, operations: operations.filter((o) => o.httpMethod === null || o.httpMethod === method) }));
 }
 
 function signatureOf(operations: Effect[]): string {
