@@ -17,10 +17,10 @@ export const rule: Rule = {
   check(context) {
     const { app, file, index } = context;
     if (!app) return;
-    // Browser code fetching its own API is the normal case; a page's data functions still run on the server.
-    const inBrowser = index.runsInBrowser(file.path);
     // A background job's code (trigger.dev, Inngest) runs outside this app's process: HTTP is its way in.
     if (file.imports.some((i) => JOB_RUNNERS.test(i.specifier))) return;
+    // Browser code fetching its own API is the normal case; a page's data functions still run on the server.
+    const inBrowser = index.runsInBrowser(file.path);
     for (const fn of file.functions) {
       if (inBrowser && !PAGES_DATA_FUNCTIONS.has(fn.name)) continue;
       for (const fetch of fn.fetches) {

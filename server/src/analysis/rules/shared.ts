@@ -41,12 +41,14 @@ export function describeRoute(route: RouteDef): string {
 }
 
 /** Calls that sign someone in or up, send a one-time code or link, reset a password, accept an invitation. */
-const PUBLIC_FLOW_CALL = /sign.?in|sign.?up|log.?in|register|create.?(user|account)|magic.?link|otp|password.?reset|reset.?password|forgot.?password|create.?session|session.?(token.?)?cookie|verification.?(code|email|token)|(accept|redeem).?invit|exchange.?code.?for.?session/i;
+const PUBLIC_FLOW_CALL = /sign.?in|sign.?up|log.?in|register|create.?(user|account)|magic.?link|password.?reset|reset.?password|forgot.?password|create.?session|session.?(token.?)?cookie|verification.?(code|email|token)|(accept|redeem).?invit|exchange.?code.?for.?session/i;
+/** One-time codes: `sendOtp`, `verifyOTP`, `otp.create` (and not `footprint`). */
+const ONE_TIME_CODE = /(^|[^A-Za-z])otp|Otp|OTP/;
 /** Actions that take a form from anyone: newsletter, contact, waitlist, feedback. */
-const PUBLIC_FORM_NAME = /^(subscribe|join|contact|newsletter|waitlist|feedback|sendContact|submitContact|sendFeedback|submitFeedback)/i;
+const PUBLIC_FORM_NAME = /^(subscribe|newsletter|waitlist|joinWaitlist|joinNewsletter|contact|feedback|sendContact|submitContact|sendFeedback|submitFeedback)/i;
 /** The key of an anonymous cart or guest, by the names stores give it. */
 const CART_KEY = /^(cart|guest|anon|anonymous|visitor)[-_]?(id|token|key)?$/i;
-/** Cookies that key an anonymous visitor's state. */
+/** Cookies that key a visitor's state: an anonymous cart, or the session a sign-in sets. */
 const ANONYMOUS_COOKIE = /cart|guest|anon|visitor|session/i;
 /** Parameters and form fields that name whose data a write touches. */
 const IDENTITY = /^(user|owner|author|account|member|customer|profile|creator|organizer)_?id$/i;
@@ -60,7 +62,8 @@ export function isPublicByPurpose(name: string, fn: FunctionFact | null): boolea
   if (PUBLIC_FORM_NAME.test(name)) return true;
   return fn.calls.some((c) => {
     // `signUp(…)`, `auth.api.signInEmail(…)`, `prisma.verificationToken.create(…)`.
-    if (PUBLIC_FLOW_CALL.test([c.root ?? '', ...c.members].join('.'))) return true;
+    const label = [c.root ?? '', ...c.members].join('.');
+    if (PUBLIC_FLOW_CALL.test(label) || ONE_TIME_CODE.test(label)) return true;
     const last = c.members[c.members.length - 1];
     if (last !== 'get' && last !== 'set') return false;
     const key = c.firstString ?? '';
