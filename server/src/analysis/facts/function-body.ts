@@ -3,7 +3,7 @@ import { SyntaxKind, forEachChild } from './typescript';
 import type { FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
 import type { FunctionRegistry, RegisteredFunction } from './function-registry';
 import type { TryTable } from './tries';
-import { urlOf } from './url';
+import { fetchTargets } from './url';
 import { chainOf, isFunctionKind, isFunctionLike, lastName, objectKeys, objectProperty, spanOf, stringValue, unwrapExpression } from './syntax';
 
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
@@ -150,9 +150,7 @@ export function describeFunction(
       });
     }
     if (chain.root === 'fetch' && chain.members.length === 0) {
-      const init = call.arguments[1];
-      const declared = stringValue(objectProperty(init, 'method'));
-      fact.fetches.push({ span, url: urlOf(call.arguments[0]), method: (declared ?? 'GET').toUpperCase() });
+      for (const target of fetchTargets(call, sourceFile)) fact.fetches.push({ span, ...target });
     }
     const headerName = stringValue(call.arguments[0])?.toLowerCase();
     if (headerName && (chain.members.at(-2) === 'headers' || (chain.root === 'headers' && chain.members.length === 1))) {

@@ -21,12 +21,15 @@ export const rule: Rule = {
     if (file.imports.some((i) => JOB_RUNNERS.test(i.specifier))) return;
     // Browser code fetching its own API is the normal case; a page's data functions still run on the server.
     const inBrowser = index.runsInBrowser(file.path);
+    // A fetch whose URL is a conditional has a target per branch: one finding per call is enough.
+    const reported = new Set<number>();
     for (const fn of file.functions) {
       if (inBrowser && !PAGES_DATA_FUNCTIONS.has(fn.name)) continue;
       for (const fetch of fn.fetches) {
-        if (fetch.url?.origin !== 'own') continue;
+        if (fetch.url?.origin !== 'own' || reported.has(fetch.span.start)) continue;
         const route = index.routesForUrl(app, fetch.url.path).find((r) => r.method === fetch.method || r.method === 'ANY');
         if (!route) continue;
+        reported.add(fetch.span.start);
         context.report(
           fetch.span,
           `This server code fetches \`${fetch.method} ${route.url.pattern}\`, a Route Handler of this app (${displayPath(context, route.file)}): the request leaves the process and comes back, losing the request's context, and fails at build time. Call the handler's logic (a service function) directly.`,
