@@ -72,7 +72,7 @@ interface Summary {
  */
 export class Behaviour {
   private readonly summaries = new Map<string, Summary>();
-  private readonly dataRoots = new Map<string, boolean>();
+  private readonly dataRoots = new Map<FileFacts, Map<string, boolean>>();
   private readonly helperSummaries = new Map<CallFact, Summary | null>();
 
   constructor(
@@ -92,9 +92,10 @@ export class Behaviour {
     const root = call.root;
     if (!root) return false;
     if (this.vocabulary.dataClients.has(root)) return true;
-    const key = `${file.path}\0${root}`;
-    let known = this.dataRoots.get(key);
-    if (known === undefined) this.dataRoots.set(key, (known = this.isDataValue(file, root)));
+    let ofFile = this.dataRoots.get(file);
+    if (!ofFile) this.dataRoots.set(file, (ofFile = new Map()));
+    let known = ofFile.get(root);
+    if (known === undefined) ofFile.set(root, (known = this.isDataValue(file, root)));
     return known;
   }
 

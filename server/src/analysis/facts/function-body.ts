@@ -117,11 +117,10 @@ export function describeFunction(
       case SyntaxKind.ElementAccessExpression: {
         // `req.headers.authorization`, `req.headers['x-api-key']` in pages/api handlers.
         const access = n as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+        const receiver = access.expression;
+        if (receiver.kind !== SyntaxKind.PropertyAccessExpression || (receiver as ts.PropertyAccessExpression).name.text !== 'headers') break;
         const name = ts.isPropertyAccessExpression(access) ? access.name.text : stringValue(access.argumentExpression);
-        const receiver = unwrapExpression(access.expression);
-        if (name && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
-          fact.headerReads.push({ name: name.toLowerCase(), span: spanOf(n, sourceFile) });
-        }
+        if (name && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) fact.headerReads.push({ name: name.toLowerCase(), span: spanOf(n, sourceFile) });
         break;
       }
       case SyntaxKind.AsExpression:
