@@ -200,7 +200,7 @@ function readLabels(repo: string): Label[] {
 /** The same file, rule and symbol; among several, the one on the finding's line first. */
 function matchLabel(labels: Label[], finding: Found, used: Set<Label>): Label | undefined {
   const candidates = labels.filter((l) => !used.has(l) && l.file === finding.file && l.rule === finding.rule && l.symbol === finding.symbol);
-  const label = candidates.find((l) => l.line === finding.line) ?? candidates.find((l) => l.line === undefined || !labels.some((o) => o !== l && o.line === finding.line)) ?? candidates[0];
+  const label = candidates.find((l) => l.line === finding.line) ?? candidates[0];
   if (label) used.add(label);
   return label;
 }

@@ -287,7 +287,7 @@ export class Behaviour {
     return this.signatureChecks(fn).length > 0 || fn.headerReads.some((h) => this.vocabulary.credentialHeaders.has(h.name) || /signature|hmac/.test(h.name));
   }
 
-  webhookHeaderReads(fn: FunctionFact): { name: string; span: Span }[] {
+  private webhookHeaderReads(fn: FunctionFact): { name: string; span: Span }[] {
     return fn.headerReads.filter((h) => this.vocabulary.webhookHeaders.has(h.name) || h.name.startsWith('svix-'));
   }
 
@@ -376,15 +376,15 @@ export class Behaviour {
     this.summaries.set(key, none); // breaks cycles between helpers
     const summary: Summary = { ...none };
     for (const call of fn.calls) {
-      const nested = this.helperSummary(facts, call, depth + 1) ?? none;
+      const helper = this.helperSummary(facts, call, depth + 1);
+      const nested = helper ?? none;
       const directWrite = this.isDirectWrite(facts, call);
       summary.writes ||= directWrite || nested.writes || this.cookieWrite(call);
       summary.dataWrites ||= directWrite || nested.dataWrites;
       summary.reads ||= this.isDirectRead(facts, call) || nested.reads;
       summary.auth ||= this.isAuthCall(call) || this.isAuthWrapperCall(call) || nested.auth;
       summary.validates ||= this.isValidationCall(call) || nested.validates;
-      if (!nested.writes && !nested.reads) summary.unknown ||= nested.unknown || (nested === none && this.callKind(facts, call) === 'unknown');
-      else summary.unknown ||= nested.unknown;
+      summary.unknown ||= helper ? helper.unknown : this.callKind(facts, call) === 'unknown';
     }
     summary.writes ||= fn.fetches.some((f) => f.method !== 'GET' && f.method !== 'HEAD');
     summary.reads ||= fn.fetches.some((f) => f.method === 'GET');

@@ -24,7 +24,7 @@ export const rule: Rule = {
       const callers = index.fetchesOf(route.key);
       if (callers.length === 0 || !callers.every((ref) => index.runsInBrowser(ref.file))) continue;
       const v = behaviour.vocabulary;
-      const external = behaviour.verifiesCaller(fn) || behaviour.webhookHeaderReads(fn).length > 0 || fn.headerWrites.some((h) => v.corsHeaders.has(h.name));
+      const external = behaviour.verifiesCaller(fn) || behaviour.webhookSignal(fn) !== null || fn.headerWrites.some((h) => v.corsHeaders.has(h.name));
       // Streams and uploads are what routes are for.
       const streams = fn.constructs.some((c) => v.streams.has(c.name)) || fn.calls.some((c) => STREAMING.test(c.members[c.members.length - 1] ?? c.root ?? ''));
       if (external || streams || fn.fileUses.length > 0) continue;

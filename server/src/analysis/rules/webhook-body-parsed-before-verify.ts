@@ -18,7 +18,7 @@ export const rule: Rule = {
       // A provider's verifier given the parsed body, or a hand-made HMAC over `JSON.stringify` of it.
       const fn = route.fn;
       const reserialised = fn.calls.some((c) => c.root === 'JSON' && c.members[0] === 'stringify');
-      const verification = context.behaviour.webhookSignal(fn) || reserialised ? context.behaviour.signatureChecks(fn)[0] : undefined;
+      const verification = context.behaviour.webhookSignal(fn) !== null || reserialised ? context.behaviour.signatureChecks(fn)[0] : undefined;
       const parsed = fn.bodyReads.find((read) => read.method === 'json');
       if (!verification || !parsed || route.fn.bodyReads.some((read) => RAW_READERS.has(read.method))) continue;
       context.report(
