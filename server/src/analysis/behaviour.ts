@@ -1,3 +1,4 @@
+import { receives } from './data-flow';
 import type { CallChain, CallFact, FileFacts, FunctionFact } from './facts/file-facts';
 import type { Definition, ProjectIndex } from './project/project-index';
 import type { Span } from './types';
@@ -29,6 +30,8 @@ const SESSION_COOKIE = /session|auth|token/i;
 const COMMAND_VERB = /^(set|put|send|create|add|delete|del|remove|insert|update|upsert|publish|enqueue|trigger|post|write|upload|generate|stream|push|emit|invoke|execute|run|sign|charge|subscribe|unsubscribe|track|capture|save|destroy|patch|mutate|revalidate|refresh|reset|clear|incr|decr|increment|decrement|expire|hset|hdel|sadd|zadd|lpush|rpush|append|cancel|refund|confirm|complete|start|stop|schedule)/i;
 
 /** Methods of a data client that set up rather than query. */
+/** Methods that run a callback inside a transaction, with its client as the parameter. */
+const TRANSACTION = /^\$?transaction$/;
 const DATA_SETUP = /^(\$?connect|\$?disconnect|model|models|Schema|getClient|connection|transaction|\$transaction|batch)$/;
 /** Method names of a read (`retrieve`, `getUserList`) and words that mark a credential handed out instead. */
 const READ_VERB = /^(get|list|retrieve|find|search|fetch|read|query|count|lookup|load)([A-Z]\w*)?$/;
@@ -89,7 +92,12 @@ export class Behaviour {
    * module that creates one (`export const db = new PrismaClient()`, a Mongoose model), under any name.
    */
   isDataRoot(file: FileFacts, call: CallFact): boolean {
-    const root = call.root;
+    // The client of an interactive transaction: `tx` in `prisma.$transaction(async (tx) => …)`.
+    if (call.rootFrom) return call.rootFrom.members.length > 0 && TRANSACTION.test(call.rootFrom.members.at(-1)!) && this.isDataName(file, call.rootFrom.root);
+    return this.isDataName(file, call.root);
+  }
+
+  private isDataName(file: FileFacts, root: string | null): boolean {
     if (!root) return false;
     if (this.vocabulary.dataClients.has(root)) return true;
     let ofFile = this.dataRoots.get(file);
@@ -145,10 +153,30 @@ export class Behaviour {
     return [...byStart.values()].sort((a, b) => a.span.start - b.span.start);
   }
 
-  /** Changes this app's stored data: direct writes and project helpers that make them (no fetches, no sends). */
-  dataWrites(file: FileFacts, fn: FunctionFact): Effect[] {
+  /**
+   * The data operations of a function and of the helpers of its own file that it calls, in the branch
+   * of the call: a process split into functions of the route file is still written in the route.
+   */
+  dataOperationsWithLocalHelpers(file: FileFacts, fn: FunctionFact, seen: Set<FunctionFact> = new Set([fn])): DataOperation[] {
+    const operations = this.dataOperations(file, fn);
+    for (const call of fn.calls) {
+      if (call.root === null || call.members.length > 0) continue;
+      const definition = this.index.resolveLocal(file.path, call.root);
+      const helper = definition?.file === file.path ? this.index.functionOf(definition) : undefined;
+      if (!helper || seen.has(helper)) continue;
+      seen.add(helper);
+      for (const operation of this.dataOperationsWithLocalHelpers(file, helper, seen)) operations.push({ ...operation, httpMethod: call.httpMethod ?? operation.httpMethod });
+    }
+    return operations;
+  }
+
+  /**
+   * Changes this app's stored data: direct writes and project helpers that make them (no fetches, no
+   * sends); with `fedBy`, only the writes given one of those names or a value computed from them.
+   */
+  dataWrites(file: FileFacts, fn: FunctionFact, fedBy?: ReadonlySet<string>): Effect[] {
     return fn.calls
-      .filter((call) => this.isDirectWrite(file, call) || this.helperSummary(file, call)?.dataWrites === true)
+      .filter((call) => (!fedBy || receives(call, fedBy)) && (this.isDirectWrite(file, call) || this.helperSummary(file, call)?.dataWrites === true))
       .map((call) => ({ span: call.span, label: labelOf(call) }));
   }
 

@@ -81,6 +81,8 @@ export interface CallChain {
 
 export interface ParamFact {
   name: string;
+  /** The names it binds: itself, or those of a destructuring pattern. */
+  names: string[];
   span: Span;
   type: ParamType;
 }
@@ -118,6 +120,8 @@ export interface FunctionFact {
   branchStatements: Record<string, number> | null;
   /** An `if` tests a value's runtime type (`typeof x !== 'string'`): hand-written validation. */
   typeChecks: boolean;
+  /** Variable declarations: the names bound and the names their value is computed from. */
+  assignments: AssignmentFact[];
 }
 
 export interface CallFact {
@@ -132,11 +136,20 @@ export interface CallFact {
   firstString: string | null;
   /** Arguments that are bare identifiers, to recognise `unstable_rethrow(e)`. */
   argNames: string[];
+  /** Every name the arguments read, outside callbacks: `input` in `db.update({ where: { id: input.id } })`. */
+  argReferences: string[];
   tagged: boolean;
   /** A function is given as an argument, or as a property of an object argument (`withSession(req, async () => …)`). */
   callback: boolean;
   /** The branch of a pages/api handler holding the call: `if (req.method === 'GET')`, `case 'GET':`. */
   httpMethod: string | null;
+  /** The root is a parameter of a callback given to this call: `tx` in `prisma.$transaction(async (tx) => …)`. */
+  rootFrom: { root: string | null; members: string[] } | null;
+}
+
+export interface AssignmentFact {
+  names: string[];
+  from: string[];
 }
 
 export interface ThrowFact {

@@ -1,10 +1,10 @@
 import ts from 'typescript';
 import { SyntaxKind, forEachChild } from './typescript';
-import type { FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
+import type { CallFact, FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
 import type { FunctionRegistry, RegisteredFunction } from './function-registry';
 import type { TryTable } from './tries';
 import { fetchTargets } from './url';
-import { chainOf, isFunctionKind, isFunctionLike, lastName, objectKeys, objectProperty, spanOf, stringValue, unwrapExpression } from './syntax';
+import { bindingNames, chainOf, isFunctionKind, isFunctionLike, lastName, objectKeys, objectProperty, referencedNames, spanOf, stringValue, unwrapExpression } from './syntax';
 
 const BODY_READERS = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob']);
 const RESPONSE_CLASSES = new Set(['Response', 'NextResponse']);
@@ -53,6 +53,7 @@ export function describeFunction(
     statementCount: 0,
     branchStatements: null,
     typeChecks: false,
+    assignments: [],
   };
   const ownsDirectly = (n: ts.Node): boolean => {
     for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p === node;
@@ -69,9 +70,27 @@ export function describeFunction(
     branch = outer;
   };
 
+  // Parameters of the callbacks being walked, with the call they were given to: `tx` of `db.transaction(async (tx) => …)`.
+  const callbackParams = new Map<string, CallFact['rootFrom']>();
+  const visitCallback = (callback: ts.ArrowFunction | ts.FunctionExpression, call: ts.CallExpression): void => {
+    const chain = chainOf(call.expression);
+    const named = callback.parameters.map((p) => p.name).filter(ts.isIdentifier).map((name) => name.text);
+    const outer = named.map((name) => [name, callbackParams.get(name)] as const);
+    for (const name of named) callbackParams.set(name, { root: chain.root, members: chain.members });
+    forEachChild(callback, visit);
+    for (const [name, value] of outer) {
+      if (value === undefined) callbackParams.delete(name);
+      else callbackParams.set(name, value);
+    }
+  };
+
   const visit = (n: ts.Node): void => {
     const kind = n.kind;
     if (n !== node && isFunctionKind(kind) && registry.has(n)) return;
+    if ((kind === SyntaxKind.ArrowFunction || kind === SyntaxKind.FunctionExpression) && n.parent.kind === SyntaxKind.CallExpression && (n as ts.ArrowFunction).parameters.length > 0) {
+      const call = n.parent as ts.CallExpression;
+      if (call.arguments.includes(n as ts.ArrowFunction)) return visitCallback(n as ts.ArrowFunction, call);
+    }
     if (kind >= SyntaxKind.FirstStatement && kind <= SyntaxKind.LastStatement) {
       fact.statementCount++;
       if (branch !== null) (fact.branchStatements ??= {})[branch] = (fact.branchStatements[branch] ?? 0) + 1;
@@ -111,6 +130,9 @@ export function describeFunction(
         const binary = n as ts.BinaryExpression;
         if (binary.operatorToken.kind === SyntaxKind.InstanceOfKeyword && ts.isIdentifier(binary.right) && FILE_TYPES.has(binary.right.text)) fact.fileUses.push(spanOf(n, sourceFile));
         if (ts.isTypeOfExpression(binary.left) && isEquality(binary.operatorToken.kind) && insideIfCondition(binary)) fact.typeChecks = true;
+        // `cart.items = …`, `params = { …params, mode }`: the value flows into the assigned name's root.
+        const assigned = isAssignment(binary.operatorToken.kind) ? chainOf(binary.left).root : null;
+        if (assigned !== null) fact.assignments.push({ names: [assigned], from: referencedNames([binary.right]) });
         break;
       }
       case SyntaxKind.PropertyAccessExpression:
@@ -121,6 +143,12 @@ export function describeFunction(
         if (receiver.kind !== SyntaxKind.PropertyAccessExpression || (receiver as ts.PropertyAccessExpression).name.text !== 'headers') break;
         const name = ts.isPropertyAccessExpression(access) ? access.name.text : stringValue(access.argumentExpression);
         if (name && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) fact.headerReads.push({ name: name.toLowerCase(), span: spanOf(n, sourceFile) });
+        break;
+      }
+      case SyntaxKind.VariableDeclaration: {
+        const declaration = n as ts.VariableDeclaration;
+        const value = declaration.initializer && unwrapExpression(declaration.initializer);
+        if (value && !isFunctionLike(value)) fact.assignments.push({ names: bindingNames(declaration.name), from: referencedNames([value]) });
         break;
       }
       case SyntaxKind.AsExpression:
@@ -143,9 +171,11 @@ export function describeFunction(
         tryIndex: tries.indexOf(call),
         firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
         argNames: namesOf(call.arguments),
+        argReferences: orNone(referencedNames(call.arguments)),
         tagged: false,
         callback: call.arguments.some(isCallbackArgument),
         httpMethod: branch,
+        rootFrom: chain.root === null ? null : callbackParams.get(chain.root) ?? null,
       });
     }
     if (chain.root === 'fetch' && chain.members.length === 0) {
@@ -177,7 +207,7 @@ export function describeFunction(
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, tagged: true, callback: false, httpMethod: branch });
+    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, argReferences: orNone(referencedNames([template])), tagged: true, callback: false, httpMethod: branch, rootFrom: chain.root === null ? null : callbackParams.get(chain.root) ?? null });
   };
 
   const readNew = (expression: ts.NewExpression): void => {
@@ -202,19 +232,19 @@ export function describeFunction(
 
 /** Most functions have no throws, fetches, header reads…: their empty lists are one shared list. */
 function withSharedEmptyLists(fact: FunctionFact): FunctionFact {
-  const empty = <T>(list: T[]): T[] => (list.length === 0 ? NONE : list);
   return {
     ...fact,
-    calls: empty(fact.calls),
-    throws: empty(fact.throws),
-    returns: empty(fact.returns),
-    constructs: empty(fact.constructs),
-    formDataReads: empty(fact.formDataReads),
-    fileUses: empty(fact.fileUses),
-    headerReads: empty(fact.headerReads),
-    headerWrites: empty(fact.headerWrites),
-    bodyReads: empty(fact.bodyReads),
-    fetches: empty(fact.fetches),
+    calls: orNone(fact.calls),
+    throws: orNone(fact.throws),
+    returns: orNone(fact.returns),
+    constructs: orNone(fact.constructs),
+    formDataReads: orNone(fact.formDataReads),
+    fileUses: orNone(fact.fileUses),
+    headerReads: orNone(fact.headerReads),
+    headerWrites: orNone(fact.headerWrites),
+    bodyReads: orNone(fact.bodyReads),
+    fetches: orNone(fact.fetches),
+    assignments: orNone(fact.assignments),
   };
 }
 
@@ -268,6 +298,14 @@ function insideIfCondition(node: ts.Node): boolean {
 /** The one empty list that facts share (facts are never changed once built). */
 const NONE: never[] = [];
 
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+}
+
+function orNone<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
+}
+
 function namesOf(args: ts.NodeArray<ts.Expression>): string[] {
   const names = args.filter(ts.isIdentifier).map((a) => a.text);
   return names.length === 0 ? NONE : names;
@@ -275,7 +313,7 @@ function namesOf(args: ts.NodeArray<ts.Expression>): string[] {
 
 function paramFact(parameter: ts.ParameterDeclaration, sourceFile: ts.SourceFile): ParamFact {
   const name = ts.isIdentifier(parameter.name) ? parameter.name.text : parameter.name.getText(sourceFile);
-  return { name, span: spanOf(parameter, sourceFile), type: paramType(parameter.type, sourceFile) };
+  return { name, names: bindingNames(parameter.name), span: spanOf(parameter, sourceFile), type: paramType(parameter.type, sourceFile) };
 }
 
 function paramType(type: ts.TypeNode | undefined, sourceFile: ts.SourceFile): ParamType {

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { SyntaxKind } from './typescript';
+import { SyntaxKind, forEachChild } from './typescript';
 import type { Span } from '../types';
 
 export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
@@ -67,6 +67,37 @@ export function chainOf(expression: ts.Expression): Chain {
 /** The last name of a chain: the method called. */
 export function lastName(chain: Chain): string | null {
   return chain.members.length > 0 ? chain.members[chain.members.length - 1]! : chain.root;
+}
+
+/**
+ * The names an expression reads, property names and types left out. Of the functions in it only
+ * expression-bodied arrows are entered (`items.filter((i) => i.id !== input.id)`): a block-bodied
+ * callback's statements are facts of their own.
+ */
+export function referencedNames(nodes: readonly ts.Node[]): string[] {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (n.kind === SyntaxKind.Identifier) {
+      if (!isNamePosition(n as ts.Identifier)) names.add((n as ts.Identifier).text);
+    } else if (n.kind === SyntaxKind.ArrowFunction) {
+      const body = (n as ts.ArrowFunction).body;
+      if (!ts.isBlock(body)) visit(body);
+    } else if (!isFunctionKind(n.kind) && !ts.isTypeNode(n)) forEachChild(n, visit);
+  };
+  for (const node of nodes) visit(node);
+  return [...names];
+}
+
+/** `name` in `a.name` and in `{ name: value }`: a property, not a variable. */
+function isNamePosition(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
+}
+
+/** The names a parameter or declaration binds: `a`, or `id` and `rest` of `{ id, ...rest }`. */
+export function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 export function isFunctionLike(node: ts.Node): node is ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration {

@@ -1,3 +1,4 @@
+import { namesFedBy } from '../data-flow';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -14,13 +15,15 @@ export const rule: Rule = {
     const { behaviour, file } = context;
     for (const action of context.actions) {
       const fn = action.fn;
-      if (!fn) continue;
-      const write = behaviour.dataWrites(file, fn)[0];
-      if (!write || behaviour.validates(file, fn) || behaviour.wrapperValidates(action.file, action.wrapper) || behaviour.webhookSignal(fn)) continue;
+      if (!fn || behaviour.validates(file, fn) || behaviour.wrapperValidates(action.file, action.wrapper) || behaviour.webhookSignal(fn)) continue;
       const read = fn.formDataReads[0];
       const formDataAt = fn.params.findIndex((p) => p.type === 'form-data');
       // Types vanish at runtime: a typed argument is as unchecked as an untyped one.
       const untyped = action.wrapper ? undefined : fn.params.find((p, i) => p.type !== 'form-data' && !(formDataAt > i) && !/^_?(prev|previous)?state$/i.test(p.name));
+      const input = read ? fn.params.filter((p) => p.type === 'form-data') : untyped ? [untyped] : [];
+      // Only a write the input flows into: an argument used elsewhere (a redirect path, a log) is not stored.
+      const write = input.length > 0 ? behaviour.dataWrites(file, fn, namesFedBy(fn, input.flatMap((p) => p.names)))[0] : undefined;
+      if (!write) continue;
       if (read) {
         const shown = read.cast ? `formData.get(…) as ${read.cast}` : 'formData.get(…)';
         context.report(read.span, `\`${shown}\` reaches a write (\`${write.label}\`) in \`${action.name}\` without validation: casts check nothing at runtime and any client can post any value. Parse the form data with a schema before writing.`, [

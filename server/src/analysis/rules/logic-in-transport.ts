@@ -51,7 +51,7 @@ export const rule: Rule = {
         continue;
       }
       // A pages/api handler holds one branch per method: each is judged on its own.
-      const process = branchesOf(operations).find(({ method, operations: steps }) => isProcess(steps, method === null ? fn.statementCount : fn.branchStatements?.[method] ?? 0));
+      const process = branchesOf(behaviour.dataOperationsWithLocalHelpers(facts, fn)).find(({ method, operations: steps }) => isProcess(steps, method === null ? fn.statementCount : fn.branchStatements?.[method] ?? 0));
       if (!process) continue;
       const models = new Set(process.operations.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
       context.report(
