@@ -23,4 +23,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The refactors, loaded by the server and the checker only when an edit is asked for. ts-morph
+  // carries its own copy of the compiler, of the same version: the analysis code in it uses that one.
+  esbuild.build({ ...common, entryPoints: ['server/src/analysis/fixes/index.ts'], outfile: 'dist/fixes.js', alias: { typescript: './node_modules/@ts-morph/common/dist/typescript.js' } }),
 ]);

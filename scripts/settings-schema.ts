@@ -13,6 +13,7 @@ const descriptions: Record<keyof typeof DEFAULT_SETTINGS, string> = {
   validationFunctions: 'Extra functions that validate input (added to `parse`, `safeParse`, `validate`, …).',
   dataClients: 'Extra identifiers of data-layer clients (added to `prisma`, `db`, `supabase`, `sql`, `knex`, …).',
   maxFileSize: 'Files larger than this many bytes are skipped, with one message.',
+  serviceFile: 'Where "Extract to service" puts the service of a domain, relative to the app root (`src/` is added when the app keeps its code there). `{domain}` is the plural noun of the function or its folder: `createProject` → `projects`.',
 };
 
 export function settingsProperties(): Record<string, Record<string, unknown>> {
@@ -30,6 +31,8 @@ export function settingsProperties(): Record<string, Record<string, unknown>> {
       };
     } else if (Array.isArray(value)) {
       properties[key] = { type: 'array', items: { type: 'string' }, default: value, markdownDescription: descriptions[key] };
+    } else if (typeof value === 'string') {
+      properties[key] = { type: 'string', pattern: '^[^/].*\\{domain\\}.*\\.(ts|js)$', default: value, markdownDescription: descriptions[key] };
     } else {
       properties[key] = { type: 'number', minimum: 1, default: value, markdownDescription: descriptions[key] };
     }

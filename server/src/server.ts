@@ -19,6 +19,7 @@ import { buildId, docsUrlFor } from './install-location';
 import { codeActionsFor } from './lsp/code-actions';
 import { DiagnosticsService } from './lsp/diagnostics';
 import { hoverFor } from './lsp/hover';
+import { isRefactorData, refactorActions, refactorSupport, resolveRefactor } from './lsp/refactor-actions';
 import { runSafe } from './lsp/run-safe';
 import { uriToPath } from './lsp/to-lsp';
 import { INDEXED_NOTIFICATION, SETTINGS_SECTION, STATUS_REQUEST, type IndexedParams, type InitializationOptions, type StatusResult } from './protocol';
@@ -55,6 +56,8 @@ function startServer(): void {
   let configurationPull = false;
   let options: InitializationOptions = {};
   let watchRegistration = false;
+  /** Why this client cannot take a refactor, or `null`. */
+  let refactorsUnsupported: string | null = null;
   let indexed = false;
   let markDiscovered: () => void = () => {};
   /** The apps and files are known: edits and requests can be served, from a partial index at first. */
@@ -67,13 +70,14 @@ function startServer(): void {
     configurationPull = capabilities.workspace?.configuration === true;
     watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
+    refactorsUnsupported = refactorSupport(capabilities);
     const pull = capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.useCapabilities(pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorRewrite], resolveProvider: true },
         hoverProvider: true,
       },
       serverInfo: { name: 'next-action-advisor' },
@@ -150,11 +154,22 @@ function startServer(): void {
     return { kind: 'full', items };
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
+    await discovered;
     const document = documents.get(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
     if (!document || !path) return [];
-    return runSafe(log, 'code actions', [], () => codeActionsFor(document, params, session.prologueEndLine(path)));
+    return runSafe(log, 'code actions', [], () => [...refactorActions(session, document, params, refactorsUnsupported), ...codeActionsFor(document, params, session.prologueEndLine(path))]);
+  });
+
+  connection.onCodeActionResolve((action) => {
+    if (!isRefactorData(action.data)) return action;
+    const data = action.data;
+    return runSafe(log, 'refactor', action, () => {
+      const { action: resolved, refused } = resolveRefactor(session, documents, action, data);
+      if (refused) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Next.js Action Advisor: ${refused}` });
+      return resolved;
+    });
   });
 
   connection.onHover(async (params) => {

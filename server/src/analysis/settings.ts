@@ -18,6 +18,8 @@ export interface AdvisorSettings {
   dataClients: string[];
   /** Files larger than this many bytes are skipped with one message, never parsed. */
   maxFileSize: number;
+  /** Where "Extract to service" puts a domain's service, from the app root (`src/` added when the app uses it). */
+  serviceFile: string;
 }
 
 export const DEFAULT_SETTINGS: AdvisorSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: AdvisorSettings = {
   validationFunctions: [],
   dataClients: [],
   maxFileSize: 1_000_000,
+  serviceFile: 'lib/{domain}/service.ts',
 };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -60,6 +63,11 @@ export function mergeSettings(base: AdvisorSettings, input: unknown, problems: s
   if (raw.maxFileSize !== undefined) {
     if (typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0) merged.maxFileSize = raw.maxFileSize;
     else problems.push('maxFileSize: expected a positive number of bytes');
+  }
+  if (raw.serviceFile !== undefined) {
+    const value = raw.serviceFile;
+    if (typeof value === 'string' && value.includes('{domain}') && /\.(ts|js)$/.test(value) && !value.startsWith('/') && !value.split('/').includes('..')) merged.serviceFile = value;
+    else problems.push("serviceFile: expected a relative path with '{domain}', ending in .ts or .js");
   }
   return merged;
 }

@@ -1,4 +1,5 @@
 import { RULE_IDS } from '../analysis/rules';
+import type { RefactorKind } from '../analysis/fixes/refactor';
 import { SEVERITY_SETTINGS } from '../analysis/settings';
 
 export type Format = 'pretty' | 'json' | 'sarif';
@@ -10,13 +11,28 @@ export interface CheckOptions {
   maxWarnings: number;
 }
 
-export type Parsed = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export interface RefactorOptions {
+  kind: RefactorKind;
+  file: string;
+  line: number;
+}
+
+export type Parsed =
+  | { command: 'check'; options: CheckOptions }
+  | { command: 'refactor'; options: RefactorOptions }
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'error'; message: string };
 
 export const USAGE = `Usage: next-action-advisor check [paths…] [options]
+       next-action-advisor refactor <extract-service|to-route> <file>:<line> [--keep-action]
 
 Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
+\`refactor\` applies one refactor to the action or route handler at that line and prints the files
+it created and changed: extract-service moves its data logic into lib/<domain>/service.ts,
+to-route turns an action into app/api/<name>/route.ts (with --keep-action, the action stays too).
 
-Options:
+Options of check:
   --format pretty|json|sarif   output format (default: pretty)
   --rule <id>=<severity>       set a rule's severity: off, hint, info, warning, error (repeatable)
   --max-warnings <n>           exit with 1 when there are more than n warnings (default: no limit)
@@ -30,6 +46,7 @@ export function parseArgs(argv: string[]): Parsed {
   const args = [...argv];
   if (args[0] === '-h' || args[0] === '--help') return { command: 'help' };
   if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
+  if (args[0] === 'refactor') return parseRefactor(args.slice(1));
   if (args[0] === 'check') args.shift();
   const paths: string[] = [];
   let format: Format = 'pretty';
@@ -58,6 +75,23 @@ export function parseArgs(argv: string[]): Parsed {
     else paths.push(arg);
   }
   return check(paths.length > 0 ? paths : ['.'], format, rules, maxWarnings);
+}
+
+const REFACTOR_NAMES = ['extract-service', 'to-route'] as const;
+
+function parseRefactor(args: string[]): Parsed {
+  const keep = args.includes('--keep-action');
+  const rest = args.filter((a) => a !== '--keep-action');
+  const unknown = rest.find((a) => a.startsWith('-'));
+  if (unknown) return { command: 'error', message: `unknown option ${unknown}` };
+  const [name, location, extra] = rest;
+  if (!REFACTOR_NAMES.includes(name as never)) return { command: 'error', message: `refactor takes one of ${REFACTOR_NAMES.join(', ')}, not ${name ?? 'nothing'}` };
+  if (extra !== undefined) return { command: 'error', message: `refactor takes one location, not also ${extra}` };
+  const match = /^(.+):(\d+)$/.exec(location ?? '');
+  if (!match) return { command: 'error', message: 'refactor takes a location as <file>:<line>' };
+  if (keep && name !== 'to-route') return { command: 'error', message: '--keep-action goes with to-route' };
+  const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : 'to-route') : 'extract-service';
+  return { command: 'refactor', options: { kind, file: match[1]!, line: Number(match[2]) } };
 }
 
 function check(paths: string[], format: Format, rules: Record<string, string>, maxWarnings: number): Parsed {

@@ -42,7 +42,7 @@ export async function check(fs: FileSystem, paths: string[], ruleOverrides: Reco
   };
 }
 
-function appRootOf(fs: FileSystem, file: string): string {
+export function appRootOf(fs: FileSystem, file: string): string {
   for (let dir = dirName(file); ; dir = dirName(dir)) {
     if (isAppRoot(fs, dir)) return dir;
     if (dirName(dir) === dir) return dirName(file);

@@ -1,13 +1,14 @@
 import { runAsFactWorker } from '../workspace/fact-worker';
 import { NodeFileSystem } from '../workspace/node-file-system';
 import { docsUrlFor, versionFrom } from '../install-location';
-import { parseArgs, USAGE } from './args';
+import * as path from 'node:path';
+import { parseArgs, USAGE, type RefactorOptions } from './args';
+import { refactor } from './refactor';
 import { check } from './check';
 import { exitCodeFor, summarize } from './summary';
 import { formatJson } from './reporters/json';
 import { formatPretty } from './reporters/pretty';
 import { formatSarif } from './reporters/sarif';
-
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -18,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const fs = new NodeFileSystem();
+  if (parsed.command === 'refactor') return runRefactor(fs, parsed.options);
   const missing = parsed.options.paths.filter((p) => !fs.fileExists(p) && !fs.directoryExists(p));
   if (missing.length > 0) {
     process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
@@ -31,6 +33,21 @@ async function main(argv: string[]): Promise<number> {
   const output = parsed.options.format === 'json' ? formatJson(context) : parsed.options.format === 'sarif' ? formatSarif(context) : formatPretty(context);
   process.stdout.write(output);
   return exitCodeFor(summary, parsed.options.maxWarnings);
+}
+
+async function runRefactor(fs: NodeFileSystem, options: RefactorOptions): Promise<number> {
+  if (!fs.fileExists(options.file)) {
+    process.stderr.write(`next-action-advisor: no such file: ${options.file}\n`);
+    return 2;
+  }
+  const result = await refactor(fs, options.kind, options.file, options.line);
+  if (!result.ok) {
+    process.stderr.write(`next-action-advisor: ${result.reason}\n`);
+    return 1;
+  }
+  const shown = (p: string): string => path.relative(process.cwd(), p) || p;
+  const lines = [result.title, ...result.created.map((p) => `created ${shown(p)}`), ...result.changed.map((p) => `changed ${shown(p)}`)];
+  return print(lines.join('\n'), 0);
 }
 
 function print(text: string, code: number): number {

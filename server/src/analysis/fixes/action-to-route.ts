@@ -1,0 +1,332 @@
+import { Node, SyntaxKind, type Block, type ParameterDeclaration, type SourceFile, type Statement } from 'ts-morph';
+import { extractFacts } from '../facts/extract-facts';
+import { Behaviour } from '../behaviour';
+import { isWithin, joinPath } from '../project/paths';
+import { vocabularyFor } from '../vocabulary';
+import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
+import { extractService, relativeToApp } from './extract-service';
+import { addImports, importLine, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
+import { morphProject } from './morph-project';
+import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, referencesOf, reindent, templateRanges, topStatement, translate } from './morph-syntax';
+import { freeFolder, importSpecifier } from './placement';
+import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
+import { findTarget, locate } from './target-function';
+
+/** Leading verbs that say which HTTP method the route answers on. */
+const DELETE_VERB = /^(delete|remove|destroy)[A-Z]/;
+const UPDATE_VERB = /^(update|edit|rename|set|toggle|archive|unarchive|complete|reopen|mark|change|move)[A-Z]/;
+/** Verbs of a creation, answered with 201 Created. */
+const CREATE_VERB = /^(create|add|new|insert|upload|register|invite)[A-Z]/;
+/** Messages of a branch that turns away a caller without a session. */
+const AUTH_MESSAGE = /sign.?in|log.?in|unauthori[sz]ed|not authenticated|session/i;
+const RESPONSE_ROOTS = new Set(['Response', 'NextResponse']);
+
+/**
+ * Convert to route handler: a Server Action becomes `app/api/<name>/route.ts`, which reads the same
+ * input from the request (form data, JSON, or the raw text a webhook signature is computed over),
+ * keeps the action's auth check and answers it with 401, its validation failures with 400, its result
+ * with 201 (POST) or 200, and nothing with 204. With `keepAction`, the action stays too, and when it
+ * holds the data logic itself that logic moves first into a service that both call.
+ *
+ * ```ts
+ * // Before: app/projects/actions.ts
+ * export async function createProject(_state: State, formData: FormData) {
+ *   const session = await auth()
+ *   if (!session) return { error: 'Sign in to create a project' }
+ *   const parsed = ProjectInput.safeParse({ name: formData.get('name') })
+ *   if (!parsed.success) return { error: parsed.error.issues[0]?.message }
+ *   const project = await create(session.user.id, parsed.data.name)
+ *   return { projectId: project.id }
+ * }
+ * // After: app/api/create-project/route.ts
+ * export async function POST(request: Request) {
+ *   const formData = await request.formData()
+ *   const session = await auth()
+ *   if (!session) return NextResponse.json({ error: 'Sign in to create a project' }, { status: 401 })
+ *   const parsed = ProjectInput.safeParse({ name: formData.get('name') })
+ *   if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message }, { status: 400 })
+ *   const project = await create(session.user.id, parsed.data.name)
+ *   return NextResponse.json({ projectId: project.id }, { status: 201 })
+ * }
+ * ```
+ * `updateTag(tag)` becomes `revalidateTag(tag, 'max')` and `refresh()` goes: both throw outside an action.
+ */
+export function actionToRoute(request: RefactorRequest, context: RefactorContext, keepAction: boolean): RefactorOutcome {
+  const found = findTarget(context, request.file, request.offset);
+  if (found.kind !== 'action' || !found.action) refuse('The cursor is not inside a Server Action.');
+  if (found.action.kind !== 'module') refuse(`\`${found.name}\` is written inline in a component: move it to a \`'use server'\` module first.`);
+  const callers = context.index.usagesOf(found.action.key);
+  if (!keepAction && callers.length > 0) {
+    refuse(`\`${found.name}\` is called from ${callers.length === 1 ? 'one place' : `${callers.length} places`} in this app (${relativeToApp(context, callers[0]!.file)}…): convert it keeping the action, so that they keep working.`);
+  }
+  const behaviour = new Behaviour(context.index, vocabularyFor(context.settings));
+  const facts = context.index.facts(found.file)!;
+  // Both transports over one service: the logic moves out of the action first.
+  const extraction = keepAction && behaviour.dataOperations(facts, found.fn).length > 0 ? extractService({ ...request, kind: 'extract-service' }, context) : null;
+  if (extraction && !extraction.ok) return extraction;
+  const actionText = extraction ? applyChange(context, found.file, extraction.changes) : context.fs.readFile(found.file)!;
+
+  const method = DELETE_VERB.test(found.name) ? 'DELETE' : UPDATE_VERB.test(found.name) ? 'PATCH' : 'POST';
+  const appDir = context.app.appDirs.find((dir) => isWithin(dir, found.file)) ?? context.app.appDirs[0];
+  if (!appDir) refuse('This app has no `app/` folder to put a Route Handler in.');
+  const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method);
+  const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : [])]);
+  const source = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
+  const fn = extraction ? functionNamed(source, found.name) : { ...locate(source, found.fn), statement: topStatement(locate(source, found.fn).node) };
+  const isWebhook = behaviour.webhookSignal(found.fn) !== null;
+  const handler = buildHandler(context, source, fn, behaviour, { method, created: CREATE_VERB.test(found.name), isWebhook }, routePath);
+
+  const changes: FileChange[] = extraction ? extraction.changes.filter((c) => c.path !== found.file) : [];
+  if (extraction) changes.unshift(editBetween(found.file, context.fs.readFile(found.file)!, actionText)!);
+  if (!keepAction) changes.push(removeFunction(source, fn.statement));
+  if (existing) {
+    const route = sources[1]!;
+    const before = route.getFullText();
+    const style = styleOf(route);
+    const edits = [...handler.imports].flatMap(([specifier, bindings]) => addImports(route, style, specifier, bindings));
+    edits.push({ start: before.trimEnd().length, end: before.length, newText: `${style.eol}${style.eol}${[...handler.declarations, handler.text].join(style.eol + style.eol)}${style.eol}` });
+    changes.push(editBetween(routePath, before, applyEdits(before, edits))!);
+  } else {
+    const style = styleOf(source);
+    const lines = [...handler.imports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
+    changes.push({ kind: 'create', path: routePath, text: [lines.join(style.eol), ...handler.declarations, handler.text].join(style.eol + style.eol) + style.eol });
+  }
+  const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.ts$/, '').replace(/\([^)]*\)\//g, '')}`;
+  return { ok: true, title: `Convert to route handler: ${method} ${url}${keepAction ? ', keeping the action' : ''}`, changes };
+}
+
+/** The action's module without it, and without the imports only it used. */
+function removeFunction(source: SourceFile, statement: Statement): FileChange {
+  const text = source.getFullText();
+  const start = leadingStart(statement);
+  let end = statement.getEnd();
+  while (text[end] === '\n' || text[end] === '\r') end++;
+  const inside = (n: Node): boolean => n.getStart() >= start && n.getEnd() <= end;
+  const identifiers = source.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
+  const onlyThere = new Set(identifiers.filter(inside).map((i) => i.getText()).filter((name) => !identifiers.some((i) => !inside(i) && i.getText() === name)));
+  return editBetween(source.getFilePath(), text, applyEdits(text, [{ start, end, newText: '' }, ...removeImports(source, onlyThere)]))!;
+}
+
+/** `folder/route.ts`, or the existing one there when it does not answer `method` yet, or a free folder beside it. */
+function routeFile(context: RefactorContext, folder: string, method: string): { routePath: string; existing: boolean } {
+  const path = joinPath(folder, 'route.ts');
+  if (!context.fs.fileExists(path)) return { routePath: path, existing: false };
+  if (!context.index.routesIn(path).some((r) => r.method === method)) return { routePath: path, existing: true };
+  return { routePath: freeFolder(context.fs, folder, 'route.ts'), existing: false };
+}
+
+function functionNamed(source: SourceFile, name: string): Located & { statement: Statement } {
+  const declaration = source.getFunction(name) ?? source.getVariableDeclaration(name)?.getInitializer();
+  const body = declaration && (Node.isFunctionDeclaration(declaration) || Node.isArrowFunction(declaration) || Node.isFunctionExpression(declaration)) ? declaration.getBody() : undefined;
+  if (!declaration || !body || !Node.isBlock(body)) refuse(`\`${name}\` is no longer a function with a block body.`);
+  return { node: declaration, body, statement: topStatement(declaration) };
+}
+
+function applyChange(context: RefactorContext, path: string, changes: FileChange[]): string {
+  const change = changes.find((c) => c.path === path);
+  const text = context.fs.readFile(path)!;
+  return change?.kind === 'edit' ? applyEdits(text, change.edits) : text;
+}
+
+interface Handler {
+  text: string;
+  imports: Map<string, ImportBinding[]>;
+  /** Declarations of the action's module that the handler needs, copied. */
+  declarations: string[];
+}
+
+interface Located {
+  node: Node;
+  body: Block;
+}
+
+/** The handler's text, from the action's current text (`source`) and the facts of that text. */
+function buildHandler(context: RefactorContext, source: SourceFile, fn: Located, behaviour: Behaviour, shape: { method: string; created: boolean; isWebhook: boolean }, routePath: string): Handler {
+  const { method, isWebhook } = shape;
+  const style = styleOf(source);
+  const text = source.getFullText();
+  const facts = extractFacts(source.getFilePath(), text);
+  const fact = facts.functions.find((f) => f.span.start === fn.node.getStart() && f.span.end === fn.node.getEnd());
+  if (!fact) refuse('The action could not be read.');
+  const statements = fn.body.getStatements();
+  const params = parametersOf(fn.node);
+  const edits: TextChange[] = [];
+  const imports = new Map<string, ImportBinding[]>();
+  const use = (name: string, module: string): void => addAll(imports, module, [{ imported: name, local: name, typeOnly: false }]);
+  use('NextResponse', 'next/server');
+
+  const authSpans = behaviour.authCalls(facts, fact).map((c) => c.span);
+  const isAuthCall = (node: Node): boolean => authSpans.some((span) => span.start === node.getStart() && span.end === node.getEnd());
+  // Names bound to the result of an auth call: a branch that tests one turns away the unauthenticated.
+  const authVariables = new Set<string>();
+  for (const statement of statements) {
+    if (!Node.isVariableStatement(statement)) continue;
+    for (const declaration of statement.getDeclarations()) {
+      const call = awaitedCall(declaration.getInitializer());
+      if (call && isAuthCall(call)) authVariables.add(declaration.getName());
+    }
+  }
+  for (const [i, statement] of statements.entries()) {
+    const guard = throwingGuard(statement, statements[i + 1], isAuthCall, style);
+    if (guard !== null) edits.push({ start: statement.getStart(), end: statement.getEnd(), newText: guard.split('\n').join(`${style.eol}${indentOfLine(text, statement.getStart())}`) });
+  }
+  for (const ret of statements.flatMap(ownReturns)) {
+    const expression = ret.getExpression();
+    if (!expression) {
+      edits.push({ start: ret.getStart(), end: ret.getEnd(), newText: `return new Response(null, { status: 204 })${style.semicolon}` });
+      continue;
+    }
+    const replacement = answer(expression, authVariables, shape.created ? 201 : 200);
+    if (replacement !== null) edits.push({ start: expression.getStart(), end: expression.getEnd(), newText: replacement });
+  }
+  for (const statement of statements) {
+    if (Node.isExpressionStatement(statement) && calleeName(statement.getExpression()) === 'refresh') {
+      edits.push({ start: leadingStart(statement), end: statement.getEnd(), newText: '' });
+      continue;
+    }
+    for (const call of statement.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      if (call.getExpression().getText() !== 'updateTag') continue;
+      edits.push({ start: call.getStart(), end: call.getEnd(), newText: `revalidateTag(${call.getArguments().map((a) => a.getText()).join(', ')}, ${style.quote}max${style.quote})` });
+      use('revalidateTag', 'next/cache');
+    }
+  }
+  // A thrown input error answers 400 with its message, as the action's form would have shown it.
+  for (const thrown of fact.throws) {
+    const node = source.getDescendantAtStartWithWidth(thrown.span.start, thrown.span.end - thrown.span.start);
+    if (!thrown.expected || thrown.tryIndex !== -1 || !node || !Node.isThrowStatement(node)) continue;
+    const created = node.getExpression();
+    const message = Node.isNewExpression(created) ? created.getArguments()[0]?.getText() : undefined;
+    if (message) edits.push({ start: node.getStart(), end: node.getEnd(), newText: `return NextResponse.json({ error: ${message} }, { status: 400 })${style.semicolon}` });
+  }
+
+  const bodyStart = statements[0] ? leadingStart(statements[0]) : fn.body.getStart() + 1;
+  const bodyEnd = statements.at(-1)?.getEnd() ?? bodyStart;
+  const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: e.start - bodyStart, end: e.end - bodyStart })));
+  const input = readInput(params, isWebhook, style);
+  const last = statements.at(-1);
+  const ends = last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));
+  const lines = [
+    ...input.lines.map((line) => style.indent + line),
+    ...(statements.length > 0 ? [reindent(moved, indentOfLine(text, statements[0]!.getStart()), style, templateRanges(statements, bodyStart))] : []),
+    ...(ends ? [] : [`${style.indent}return new Response(null, { status: 204 })${style.semicolon}`]),
+  ];
+  const upload = fact.params.some((p) => p.type === 'form-data') && fact.fileUses.length > 0;
+  const doc = upload ? `/** The file comes as the request body: the Server Actions \`bodySizeLimit\` (${context.app.bodySizeLimit}) no longer applies, the host's request limit does. */${style.eol}` : '';
+  const handlerText = `${doc}export async function ${method}(request: Request) {${style.eol}${lines.join(style.eol)}${style.eol}}`;
+
+  // What the handler reads from the action's module: its imports, its exported functions, and its
+  // other declarations, which are copied.
+  const declarations: Statement[] = [];
+  const pending: Node[] = [...statements, ...input.typed];
+  for (let nodes = pending.splice(0); nodes.length > 0; nodes = pending.splice(0)) {
+    for (const { identifier, declaration, kind } of referencesOf(nodes, source, fn.node, (d) => nodes.some((n) => n !== fn.node && isWithinNode(n, d)))) {
+      const name = identifier.getText();
+      if (kind === 'import') {
+        if ((name === 'updateTag' || name === 'refresh') && declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() === 'next/cache') continue;
+        const found = new Map<string, ImportBinding[]>();
+        addBinding(found, declaration, name);
+        for (const [specifier, bindings] of found) addAll(imports, translate(context, source.getFilePath(), routePath, specifier), bindings);
+      } else if (kind === 'module') {
+        const statement = topStatement(declaration);
+        if (Node.isFunctionDeclaration(statement) && statement.isExported()) addAll(imports, importSpecifier(context.app, routePath, source.getFilePath()), [{ imported: name, local: name, typeOnly: false }]);
+        else if (!declarations.includes(statement)) {
+          declarations.push(statement);
+          pending.push(statement);
+        }
+      }
+    }
+  }
+  const inOrder = declarations.sort((a, b) => a.getStart() - b.getStart()).map((d) => d.getText().replace(/^export\s+/, ''));
+  return { text: handlerText, imports, declarations: inOrder };
+}
+
+function parametersOf(node: Node): ParameterDeclaration[] {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node) ? node.getParameters() : [];
+}
+
+function awaitedCall(node: Node | undefined): Node | undefined {
+  const inner = node && Node.isAwaitExpression(node) ? node.getExpression() : node;
+  return inner && Node.isCallExpression(inner) ? inner : undefined;
+}
+
+/**
+ * A guard that throws when there is no session (`await requireUser()`), answered with 401 instead;
+ * `null` for any other statement, and for a guard whose result the next statement tests itself.
+ */
+function throwingGuard(statement: Statement, next: Statement | undefined, isAuthCall: (node: Node) => boolean, style: CodeStyle): string | null {
+  const s = style.semicolon;
+  if (Node.isExpressionStatement(statement)) {
+    const call = awaitedCall(statement.getExpression());
+    if (!call || !isAuthCall(call)) return null;
+    return `try {\n${style.indent}${statement.getText()}\n} catch {\n${style.indent}return ${unauthorized(style)}${s}\n}`;
+  }
+  if (!Node.isVariableStatement(statement) || statement.getDeclarations().length !== 1) return null;
+  const declaration = statement.getDeclarations()[0]!;
+  const initializer = declaration.getInitializer();
+  const call = awaitedCall(initializer);
+  if (!initializer || !call || !isAuthCall(call) || !Node.isIdentifier(declaration.getNameNode())) return null;
+  const name = declaration.getName();
+  if (next && Node.isIfStatement(next) && next.getExpression().getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name)) return null;
+  const awaited = Node.isAwaitExpression(initializer) ? initializer.getExpression().getText() : initializer.getText();
+  return `${statement.getDeclarationKind()} ${name} = await ${awaited}.catch(() => null)${s}\nif (!${name}) return ${unauthorized(style)}${s}`;
+}
+
+function unauthorized(style: CodeStyle): string {
+  return `NextResponse.json({ error: ${style.quote}Unauthorized${style.quote} }, { status: 401 })`;
+}
+
+/** What a `return value` of the action answers as a response; `null` when it is a response already. */
+function answer(expression: Node, authVariables: ReadonlySet<string>, success: number): string | null {
+  if (isResponse(expression)) return null;
+  const text = expression.getText();
+  if (Node.isObjectLiteralExpression(expression) && expression.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && ['error', 'errors'].includes(p.getName()))) {
+    const branch = expression.getFirstAncestorByKind(SyntaxKind.IfStatement)?.getExpression();
+    const turnsAway = branch?.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => authVariables.has(i.getText())) || (branch !== undefined && Node.isIdentifier(branch) && authVariables.has(branch.getText())) || AUTH_MESSAGE.test(text);
+    return `NextResponse.json(${text}, { status: ${turnsAway ? 401 : 400} })`;
+  }
+  return `NextResponse.json(${text}, { status: ${success} })`;
+}
+
+function isResponse(expression: Node): boolean {
+  const inner = Node.isAwaitExpression(expression) ? expression.getExpression() : expression;
+  if (Node.isNewExpression(inner)) return RESPONSE_ROOTS.has(inner.getExpression().getText());
+  if (Node.isCallExpression(inner)) {
+    const callee = inner.getExpression();
+    const root = Node.isPropertyAccessExpression(callee) ? callee.getExpression().getText() : callee.getText();
+    return RESPONSE_ROOTS.has(root) || ['redirect', 'permanentRedirect', 'notFound'].includes(callee.getText());
+  }
+  return false;
+}
+
+/**
+ * The statements that read the action's arguments from the request: its form data, the raw text a
+ * webhook signature is computed over, or a JSON body with the parameters as its fields.
+ */
+function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: CodeStyle): { lines: string[]; typed: Node[] } {
+  const s = style.semicolon;
+  const isState = (i: number): boolean => i === 0 && params.length === 2 && /FormData/.test(params[1]!.getTypeNode()?.getText() ?? '');
+  const lines: string[] = [];
+  const json: ParameterDeclaration[] = [];
+  for (const [i, param] of params.entries()) {
+    const name = param.getNameNode();
+    if (!Node.isIdentifier(name)) refuse(`A destructured parameter (\`${name.getText()}\`) cannot be read from the request as it is: name it first.`);
+    const type = param.getTypeNode()?.getText();
+    if (isState(i)) {
+      if (param.findReferencesAsNodes().length > 0) refuse(`The handler has no previous form state to give \`${name.getText()}\`: stop reading it first.`);
+      continue;
+    }
+    if (type && /FormData/.test(type)) lines.push(`const ${name.getText()} = await request.formData()${s}`);
+    else if (isWebhook && (type === 'string' || type === undefined) && params.length === 1) lines.push(`const ${name.getText()} = await request.text()${s}`);
+    else json.push(param);
+  }
+  if (json.length > 0) {
+    const names = json.map((p) => p.getName());
+    const shape = json.map((p) => `${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNode()?.getText() ?? 'unknown'}`).join('; ');
+    lines.push(`const { ${names.join(', ')} } = (await request.json()) as { ${shape} }${s}`);
+  }
+  return { lines, typed: json.flatMap((p) => p.getTypeNode() ?? []) };
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}

@@ -1,0 +1,120 @@
+import { Node, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import type { TextChange } from './file-change';
+
+/** How a file writes its code, so that the lines a refactor adds look like the user's. */
+export interface CodeStyle {
+  quote: "'" | '"';
+  semicolon: string;
+  eol: string;
+  indent: string;
+}
+
+export function styleOf(source: SourceFile): CodeStyle {
+  const text = source.getFullText();
+  const first = source.getImportDeclarations()[0]?.getText() ?? source.getStatements()[0]?.getText() ?? '';
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+  return {
+    quote: /^[^"]*'/.test(first) || !first.includes('"') ? "'" : '"',
+    semicolon: first.trimEnd().endsWith(';') ? ';' : '',
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    indent: indent.startsWith('\t') ? '\t' : indent.length >= 4 && indent.length % 4 === 0 ? '    ' : '  ',
+  };
+}
+
+/** One name a module gives: `{ imported as local }`, the default export, or the whole namespace. */
+export interface ImportBinding {
+  imported: string | 'default' | '*';
+  local: string;
+  typeOnly: boolean;
+}
+
+export function importLine(style: CodeStyle, specifier: string, bindings: ImportBinding[]): string {
+  const q = style.quote;
+  const from = `from ${q}${specifier}${q}${style.semicolon}`;
+  const namespace = bindings.find((b) => b.imported === '*');
+  if (namespace) return `import ${namespace.typeOnly ? 'type ' : ''}* as ${namespace.local} ${from}`;
+  const fallback = bindings.find((b) => b.imported === 'default');
+  const named = bindings.filter((b) => b.imported !== 'default');
+  const allTypes = bindings.every((b) => b.typeOnly);
+  const names = named.map((b) => `${b.typeOnly && !allTypes ? 'type ' : ''}${b.imported === b.local ? b.local : `${b.imported} as ${b.local}`}`);
+  const parts = [fallback?.local, names.length > 0 ? `{ ${names.join(', ')} }` : undefined].filter(Boolean);
+  return `import ${allTypes && !fallback ? 'type ' : ''}${parts.join(', ')} ${from}`;
+}
+
+/**
+ * The edits that make `source` import `bindings` from `specifier`: new names join an existing named
+ * import of that module, otherwise a new line goes after the last import (or at the top, after the
+ * directives). Names it imports already are left alone.
+ */
+export function addImports(source: SourceFile, style: CodeStyle, specifier: string, bindings: ImportBinding[]): TextChange[] {
+  const imports = source.getImportDeclarations();
+  const existing = imports.filter((d) => d.getModuleSpecifierValue() === specifier);
+  const missing = bindings.filter((b) => !existing.some((d) => importsBinding(d, b)));
+  if (missing.length === 0) return [];
+  const named = missing.filter((b) => b.imported !== '*' && b.imported !== 'default');
+  const target = existing.find((d) => !d.isTypeOnly() && d.getNamedImports().length > 0 && !d.getNamespaceImport());
+  const changes: TextChange[] = [];
+  let rest = missing;
+  if (target && named.length > 0) {
+    const last = target.getNamedImports().at(-1)!;
+    const added = named.map((b) => `${b.typeOnly ? 'type ' : ''}${b.imported === b.local ? b.local : `${b.imported} as ${b.local}`}`);
+    changes.push({ start: last.getEnd(), end: last.getEnd(), newText: `, ${added.join(', ')}` });
+    rest = missing.filter((b) => !named.includes(b));
+  }
+  if (rest.length === 0) return changes;
+  const line = importLine(style, specifier, rest);
+  const after = imports.at(-1);
+  if (after) changes.push({ start: after.getEnd(), end: after.getEnd(), newText: `${style.eol}${line}` });
+  else {
+    const at = directivesEnd(source);
+    changes.push(at === 0 ? { start: 0, end: 0, newText: `${line}${style.eol}${style.eol}` } : { start: at, end: at, newText: `${style.eol}${style.eol}${line}` });
+  }
+  return changes;
+}
+
+function importsBinding(declaration: ImportDeclaration, binding: ImportBinding): boolean {
+  if (binding.imported === '*') return declaration.getNamespaceImport()?.getText() === binding.local;
+  if (binding.imported === 'default') return declaration.getDefaultImport()?.getText() === binding.local;
+  return declaration.getNamedImports().some((n) => n.getName() === binding.imported && (n.getAliasNode()?.getText() ?? n.getName()) === binding.local);
+}
+
+/** The end of the `'use server'` / `'use client'` prologue, or 0. */
+export function directivesEnd(source: SourceFile): number {
+  let end = 0;
+  for (const statement of source.getStatements()) {
+    if (!Node.isExpressionStatement(statement) || !Node.isStringLiteral(statement.getExpression())) break;
+    end = statement.getEnd();
+  }
+  return end;
+}
+
+/**
+ * The edits that drop the given local names from the file's imports: a declaration left with nothing
+ * goes whole, with its line; otherwise its braces are rewritten with the names that stay.
+ */
+export function removeImports(source: SourceFile, locals: ReadonlySet<string>): TextChange[] {
+  const changes: TextChange[] = [];
+  const text = source.getFullText();
+  for (const declaration of source.getImportDeclarations()) {
+    const named = declaration.getNamedImports();
+    const kept = named.filter((n) => !locals.has(n.getAliasNode()?.getText() ?? n.getName()));
+    const fallback = declaration.getDefaultImport();
+    const namespace = declaration.getNamespaceImport();
+    const keepsDefault = fallback !== undefined && !locals.has(fallback.getText());
+    const keepsNamespace = namespace !== undefined && !locals.has(namespace.getText());
+    const dropsSome = kept.length < named.length || (fallback !== undefined && !keepsDefault) || (namespace !== undefined && !keepsNamespace);
+    if (!dropsSome) continue;
+    if (kept.length === 0 && !keepsDefault && !keepsNamespace) {
+      let end = declaration.getEnd();
+      if (text.startsWith('\r\n', end)) end += 2;
+      else if (text[end] === '\n') end += 1;
+      changes.push({ start: declaration.getStart(), end, newText: '' });
+      continue;
+    }
+    const clause = declaration.getImportClause()!;
+    const parts = [keepsDefault ? fallback!.getText() : undefined, keepsNamespace ? `* as ${namespace!.getText()}` : undefined, kept.length > 0 ? `{ ${kept.map((n) => n.getText()).join(', ')} }` : undefined];
+    const typePrefix = clause.isTypeOnly() ? 'type ' : '';
+    changes.push({ start: clause.getStart(), end: clause.getEnd(), newText: typePrefix + parts.filter(Boolean).join(', ') });
+  }
+  return changes;
+}

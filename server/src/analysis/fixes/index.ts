@@ -1,0 +1,25 @@
+import { actionToRoute } from './action-to-route';
+import { extractService } from './extract-service';
+import { Refusal, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
+
+/**
+ * Builds one refactor: the entry point of the bundle that the server and the checker load only when
+ * an edit is asked for, so that ts-morph stays off the startup and keystroke paths.
+ */
+export function buildRefactor(request: RefactorRequest, context: RefactorContext): RefactorOutcome {
+  try {
+    switch (request.kind) {
+      case 'extract-service':
+        return extractService(request, context);
+      case 'to-route':
+        return actionToRoute(request, context, false);
+      case 'to-route-keep-action':
+        return actionToRoute(request, context, true);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+export type { RefactorContext, RefactorOutcome, RefactorRequest } from './refactor';

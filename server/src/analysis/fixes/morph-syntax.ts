@@ -1,0 +1,155 @@
+import { Node, SyntaxKind, type Identifier, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
+import type { CodeStyle, ImportBinding } from './imports';
+import { importSpecifier } from './placement';
+import { refuse, type RefactorContext } from './refactor';
+
+// Reading and moving code in the ts-morph tree, for every refactor.
+
+/** `return` statements of the statement itself, not of the functions inside it. */
+export function ownReturns(statement: Statement): ReturnStatement[] {
+  const inner = statement.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => !hasFunctionBetween(r, statement));
+  return Node.isReturnStatement(statement) ? [statement, ...inner] : inner;
+}
+
+export function hasFunctionBetween(node: Node, container: Node): boolean {
+  for (let p = node.getParent(); p && p !== container; p = p.getParent()) if (isFunction(p)) return true;
+  return false;
+}
+
+export function isFunction(node: Node): boolean {
+  return Node.isFunctionDeclaration(node) || Node.isFunctionExpression(node) || Node.isArrowFunction(node) || Node.isMethodDeclaration(node);
+}
+
+export function insideFunction(node: Node, core: Statement[]): boolean {
+  for (let p = node.getParent(); p; p = p.getParent()) {
+    if (core.includes(p as Statement)) return false;
+    if (isFunction(p)) return true;
+  }
+  return false;
+}
+
+export function calleeName(expression: Node): string | undefined {
+  const call = Node.isAwaitExpression(expression) ? expression.getExpression() : expression;
+  if (!Node.isCallExpression(call)) return undefined;
+  const callee = call.getExpression();
+  return Node.isIdentifier(callee) ? callee.getText() : undefined;
+}
+
+/** A name in the position of a property, not of a variable. */
+export function isPropertyName(identifier: Identifier): boolean {
+  const parent = identifier.getParent();
+  if (Node.isPropertyAccessExpression(parent)) return parent.getNameNode() === identifier;
+  if (Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent) || Node.isPropertySignature(parent) || Node.isPropertyDeclaration(parent)) return parent.getNameNode() === identifier;
+  if (Node.isQualifiedName(parent)) return parent.getRight() === identifier;
+  if (Node.isBindingElement(parent)) return parent.getPropertyNameNode() === identifier;
+  if (Node.isJsxAttribute(parent)) return true;
+  return false;
+}
+
+export function isWithinNode(container: Node, node: Node): boolean {
+  return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
+}
+
+export function bindingNamesOf(name: Node): string[] {
+  if (Node.isIdentifier(name)) return [name.getText()];
+  if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) return name.getElements().flatMap((e) => (Node.isBindingElement(e) ? bindingNamesOf(e.getNameNode()) : []));
+  return [];
+}
+
+export function addAll(map: Map<string, ImportBinding[]>, key: string, bindings: ImportBinding[]): void {
+  const list = map.get(key) ?? [];
+  for (const b of bindings) if (!list.some((k) => k.imported === b.imported && k.local === b.local)) list.push(b);
+  map.set(key, list);
+}
+
+/** The binding an import declaration gives `local`, recorded under the module specifier as written. */
+export function addBinding(imports: Map<string, ImportBinding[]>, declaration: Node, local: string): void {
+  const importDeclaration = declaration.getFirstAncestorByKindOrThrow(SyntaxKind.ImportDeclaration);
+  const typeOnly = importDeclaration.isTypeOnly() || (Node.isImportSpecifier(declaration) && declaration.isTypeOnly());
+  const imported = Node.isImportSpecifier(declaration) ? declaration.getName() : Node.isNamespaceImport(declaration) ? '*' : 'default';
+  addAll(imports, importDeclaration.getModuleSpecifierValue(), [{ imported, local, typeOnly }]);
+}
+
+/** A specifier of the adapter, as the service writes it: relative ones are resolved and re-expressed. */
+export function translate(context: RefactorContext, from: string, to: string, specifier: string): string {
+  if (!specifier.startsWith('.')) return specifier;
+  const resolved = context.index.resolve(from, specifier);
+  if (resolved.kind !== 'file') refuse(`\`${specifier}\` does not resolve to a file of the project, so the service could not import it.`);
+  return importSpecifier(context.app, to, resolved.path);
+}
+
+/** The file declares or imports `name` at its top level. */
+export function declares(source: SourceFile, name: string): boolean {
+  return source.getLocals().some((symbol) => symbol.getName() === name);
+}
+
+export function importsLocal(source: SourceFile, name: string): boolean {
+  return source.getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name) || d.getDefaultImport()?.getText() === name || d.getNamespaceImport()?.getText() === name);
+}
+
+/** Where a statement starts with the comments above it. */
+export function leadingStart(statement: Statement): number {
+  const full = statement.getFullText();
+  return statement.getFullStart() + (full.length - full.trimStart().length);
+}
+
+export function indentOfLine(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** Moved lines lose the adapter's indentation and take the service body's; lines inside a template literal stay as written. */
+export function reindent(moved: string, base: string, style: CodeStyle, keep: { start: number; end: number }[]): string {
+  const lines = moved.split(/\r?\n/);
+  let offset = 0;
+  return lines
+    .map((line, i) => {
+      const at = offset;
+      offset += line.length + 1;
+      if (i > 0 && keep.some((r) => at > r.start && at < r.end)) return line;
+      if (line.trim() === '') return '';
+      return style.indent + (line.startsWith(base) ? line.slice(base.length) : line.trimStart());
+    })
+    .join(style.eol);
+}
+
+/** The spans of multi-line template literals in the moved code, relative to its start. */
+export function templateRanges(core: Statement[], start: number): { start: number; end: number }[] {
+  return core
+    .flatMap((s) => [...s.getDescendantsOfKind(SyntaxKind.TemplateExpression), ...s.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral)])
+    .filter((t) => t.getText().includes('\n'))
+    .map((t) => ({ start: t.getStart() - start, end: t.getEnd() - start }));
+}
+
+/** A name the code reads, with where it is declared. */
+export interface Reference {
+  identifier: Identifier;
+  declaration: Node;
+  /** `import`: bound by an import of the file; `module`: declared at the top of the file; `local`: inside `scope`. */
+  kind: 'import' | 'module' | 'local';
+}
+
+/**
+ * The names the given nodes read that are declared in `source` outside themselves: globals and other
+ * modules' names are left out, and so are those `inner` accepts (declared within the moved code).
+ */
+export function referencesOf(nodes: Node[], source: SourceFile, scope: Node, inner: (declaration: Node) => boolean): Reference[] {
+  const found: Reference[] = [];
+  for (const identifier of nodes.flatMap((n) => (Node.isIdentifier(n) ? [n] : n.getDescendantsOfKind(SyntaxKind.Identifier)))) {
+    if (isPropertyName(identifier)) continue;
+    const parent = identifier.getParent();
+    const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : identifier.getSymbol();
+    const declaration = symbol?.getDeclarations()[0];
+    if (!declaration || declaration.getSourceFile() !== source || inner(declaration)) continue;
+    const kind = Node.isImportSpecifier(declaration) || Node.isImportClause(declaration) || Node.isNamespaceImport(declaration) ? 'import' : isWithinNode(scope, declaration) ? 'local' : 'module';
+    found.push({ identifier, declaration, kind });
+  }
+  return found;
+}
+
+/** The statement at the top of the file that holds a declaration. */
+export function topStatement(declaration: Node): Statement {
+  let node: Node = declaration;
+  while (node.getParent() && !Node.isSourceFile(node.getParent()!)) node = node.getParent()!;
+  return node as Statement;
+}

@@ -1,0 +1,43 @@
+import { Behaviour } from '../behaviour';
+import type { FunctionFact } from '../facts/file-facts';
+import type { ProjectIndex } from '../project/project-index';
+import type { AdvisorSettings } from '../settings';
+import { vocabularyFor } from '../vocabulary';
+import type { RefactorKind } from './refactor';
+
+/** A refactor that applies at a place, listed without building it (no ts-morph here). */
+export interface RefactorOffer {
+  kind: RefactorKind;
+  title: string;
+  /** `refactor.extract`, `refactor.rewrite`. */
+  codeActionKind: string;
+  /** The start of the function it works on, where the request points. */
+  offset: number;
+  /** Findings whose remedy it is: offered as their quick fix too. */
+  remedies: string[];
+}
+
+/** Rules whose remedy is to receive the call in a Route Handler. */
+const ROUTE_REMEDIES = ['action-as-webhook', 'action-large-upload', 'action-http-semantics', 'action-generic-rpc'];
+
+/** The refactors of the innermost action or route handler holding `offset`. */
+export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, file: string, offset: number): RefactorOffer[] {
+  const facts = index.facts(file);
+  if (!facts || facts.skipped) return [];
+  const holds = (fn: FunctionFact | null): fn is FunctionFact => fn !== null && fn.span.start <= offset && offset <= fn.span.end;
+  const size = (fn: FunctionFact): number => fn.span.end - fn.span.start;
+  const action = index.actionsIn(file).filter((a) => holds(a.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
+  const route = index.routesIn(file).filter((r) => r.fnFile === file && holds(r.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
+  const target = action && (!route || size(action.fn!) <= size(route.fn!)) ? { fn: action.fn!, action } : route ? { fn: route.fn!, action: null } : null;
+  if (!target) return [];
+  const offers: RefactorOffer[] = [];
+  const touchesData = new Behaviour(index, vocabularyFor(settings)).dataOperations(facts, target.fn).length > 0;
+  const named = target.action ? `\`${target.action.name}\`` : 'this handler';
+  if (touchesData) offers.push({ kind: 'extract-service', title: `Extract the data logic of ${named} to a service`, codeActionKind: 'refactor.extract', offset: target.fn.span.start, remedies: ['logic-in-transport'] });
+  if (target.action?.kind === 'module') {
+    const called = index.usagesOf(target.action.key).length > 0;
+    if (!called) offers.push({ kind: 'to-route', title: `Convert ${named} to a route handler`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ROUTE_REMEDIES });
+    offers.push({ kind: 'to-route-keep-action', title: `Convert ${named} to a route handler, keeping the action`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: called ? ROUTE_REMEDIES : [] });
+  }
+  return offers;
+}
