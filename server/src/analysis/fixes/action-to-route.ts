@@ -104,7 +104,11 @@ function removeFunction(source: SourceFile, statement: Statement): FileChange {
   const inside = (n: Node): boolean => n.getStart() >= start && n.getEnd() <= end;
   const identifiers = source.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
   const onlyThere = new Set(identifiers.filter(inside).map((i) => i.getText()).filter((name) => !identifiers.some((i) => !inside(i) && i.getText() === name)));
-  return editBetween(source.getFilePath(), text, applyEdits(text, [{ start, end, newText: '' }, ...removeImports(source, onlyThere)]))!;
+  const left = applyEdits(text, [{ start, end, newText: '' }, ...removeImports(source, onlyThere)]);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // No run of blank lines where code was, and one line end at the end.
+  const tidy = left.replace(new RegExp(`(${eol}){3,}`, 'g'), eol + eol).replace(/\s*$/, eol);
+  return editBetween(source.getFilePath(), text, tidy)!;
 }
 
 /** `folder/route.ts`, or the existing one there when it does not answer `method` yet, or a free folder beside it. */
@@ -284,7 +288,9 @@ function answer(expression: Node, authVariables: ReadonlySet<string>, success: n
     const turnsAway = branch?.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => authVariables.has(i.getText())) || (branch !== undefined && Node.isIdentifier(branch) && authVariables.has(branch.getText())) || AUTH_MESSAGE.test(text);
     return `NextResponse.json(${text}, { status: ${turnsAway ? 401 : 400} })`;
   }
-  return `NextResponse.json(${text}, { status: ${success} })`;
+  // `return db.project.create(…)` in an async action returns what the promise holds.
+  const value = Node.isCallExpression(expression) || Node.isNewExpression(expression) ? `await ${text}` : text;
+  return `NextResponse.json(${value}, { status: ${success} })`;
 }
 
 function isResponse(expression: Node): boolean {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, TypeFormatFlags, type Identifier, type Project, type SourceFile, type Statement, type Type } from 'ts-morph';
+import { Node, SyntaxKind, TypeFormatFlags, type Identifier, type Project, type SourceFile, type Statement, type Symbol as TsSymbol, type Type } from 'ts-morph';
 import { Behaviour } from '../behaviour';
 import { vocabularyFor } from '../vocabulary';
 import { editBetween, applyEdits, type FileChange, type TextChange } from './file-change';
@@ -12,7 +12,7 @@ import { findTarget, locate, type TargetFunction } from './target-function';
 /** Calls that only drop cached data: running one more than before changes no result. */
 const REVALIDATION = new Set(['revalidatePath', 'revalidateTag', 'updateTag', 'refresh']);
 /** A last property too vague to name a parameter alone: `session.user.id` → `userId`. */
-const VAGUE = new Set(['id', 'data', 'value', 'key', 'name']);
+const VAGUE = new Set(['id', 'data', 'value', 'key']);
 const HTTP_VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete', GET: 'get', HEAD: 'get', ANY: 'handle' };
 
 /**
@@ -89,12 +89,17 @@ export function planExtraction(project: Project, adapter: SourceFile, target: Ta
   const holds = (s: Statement): boolean => operations.some((o) => o.span.start >= s.getStart() && o.span.start < s.getEnd());
   const first = statements.findIndex(holds);
   const last = statements.length - 1 - [...statements].reverse().findIndex(holds);
-  const core = statements.slice(first, last + 1);
-  const after = statements.slice(last + 1);
+  let core = statements.slice(first, last + 1);
+  let after = statements.slice(last + 1);
+  const returns = core.some((s) => ownReturns(s).length > 0);
+  // Steps that return early take the rest along when it needs nothing of Next.js (`return { name }`).
+  const nextImports = (nodes: Statement[]): boolean => referencesOf(nodes, adapter, target.node, () => false).some((r) => r.kind === 'import' && isNextModule(importedFrom(r.declaration)));
+  if (returns && after.length > 0 && !nextImports(after)) {
+    core = [...core, ...after];
+    after = [];
+  }
   const checker = project.getTypeChecker();
   const inCore = (node: Node): boolean => node.getStart() >= core[0]!.getStart() && node.getEnd() <= core.at(-1)!.getEnd();
-
-  const returns = core.some((s) => ownReturns(s).length > 0);
   const tail = after.length === 0;
   if (returns && !tail) {
     const onlyRevalidation = after.every((s) => Node.isExpressionStatement(s) && REVALIDATION.has(calleeName(s.getExpression()) ?? ''));
@@ -113,7 +118,7 @@ export function planExtraction(project: Project, adapter: SourceFile, target: Ta
     } else refuse(`The steps use \`${identifier.getText()}\`, declared in this file outside ${shownName(target)}: move it to a module of its own first, so that the service can import it.`);
   }
   for (const [specifier] of imports) {
-    if (specifier === 'next' || specifier.startsWith('next/')) refuse(`The steps call into \`${specifier}\`, which belongs in the adapter, not in a service: move that call before or after them first.`);
+    if (isNextModule(specifier)) refuse(`The steps call into \`${specifier}\`, which belongs in the adapter, not in a service: move that call before or after them first.`);
   }
   const outputs = core
     .flatMap((s) => (Node.isVariableStatement(s) ? s.getDeclarations().flatMap((d) => bindingNamesOf(d.getNameNode())) : []))
@@ -129,7 +134,13 @@ export function planExtraction(project: Project, adapter: SourceFile, target: Ta
     const wanted = path ? nameOfPath(path[0]!.getText()) : name;
     const paramName = freeName(wanted, (n) => taken.has(n));
     taken.add(paramName);
-    for (const use of path ?? uses) if (use.getText() !== paramName) rewrites.push({ start: use.getStart(), end: use.getEnd(), newText: paramName });
+    for (const use of path ?? uses) {
+      if (use.getText() === paramName) continue;
+      // `{ name: parsed.data.name }` becomes `{ name }`.
+      const property = use.getParent();
+      const shorthand = property && Node.isPropertyAssignment(property) && property.getInitializer() === use && property.getName() === paramName;
+      rewrites.push(shorthand ? { start: property.getStart(), end: property.getEnd(), newText: paramName } : { start: use.getStart(), end: use.getEnd(), newText: paramName });
+    }
     const typed = path ? path[0]! : uses[0]!;
     return { name: paramName, type: typeText(checker.getTypeAtLocation(typed), typeImports), argument: typed.getText() };
   });
@@ -186,7 +197,7 @@ function writeExtraction(context: RefactorContext, adapter: SourceFile, target: 
   const call = `${plan.async ? 'await ' : ''}${local}(${plan.params.map((p) => p.argument).join(', ')})`;
   const declarationKind = plan.outputs.length > 0 ? declarationKindOf(plan.core, plan.outputs[0]!) : 'const';
   const statement =
-    plan.outputs.length === 1 ? `${declarationKind} ${plan.outputs[0]} = ${call}` : plan.outputs.length > 1 ? `${declarationKind} { ${plan.outputs.join(', ')} } = ${call}` : plan.tail && plan.returns ? `return ${call}` : call;
+    plan.outputs.length === 1 ? `${declarationKind} ${plan.outputs[0]} = ${call}` : plan.outputs.length > 1 ? `${declarationKind} { ${plan.outputs.join(', ')} } = ${call}` : plan.tail && plan.returns ? `return ${local}(${plan.params.map((p) => p.argument).join(', ')})` : call;
   const stillUsed = (n: string): boolean =>
     adapter.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === n && (i.getStart() < start || i.getStart() >= end) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
   const unused = new Set([...plan.imports.values()].flat().map((b) => b.local).filter((n) => !stillUsed(n)));
@@ -213,6 +224,14 @@ function singular(word: string): string {
 
 function shownName(target: TargetFunction): string {
   return target.kind === 'action' ? `\`${target.name}\`` : `the ${target.name === 'ANY' ? 'pages/api' : target.name} handler`;
+}
+
+function isNextModule(specifier: string): boolean {
+  return specifier === 'next' || specifier.startsWith('next/');
+}
+
+function importedFrom(declaration: Node): string {
+  return declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() ?? '';
 }
 
 function sentence(text: string): string {
@@ -248,15 +267,29 @@ function nameOfPath(path: string): string {
   return VAGUE.has(last) && segments.length >= 2 ? `${segments.at(-2)}${last[0]!.toUpperCase()}${last.slice(1)}` : last;
 }
 
-/** How the service writes a parameter's type; types of other modules are imported by name. */
+/**
+ * How the service writes a parameter's type, and the named types of the project it needs imported;
+ * a type only a package names is refused (its import path is the package's own business).
+ */
 function typeText(type: Type, imports: Map<string, ImportBinding[]>): string {
   const widened = type.isLiteral() || type.isBooleanLiteral() ? type.getBaseTypeOfLiteralType() : type;
-  const text = widened.getText(undefined, TypeFormatFlags.NoTruncation | TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
-  return text.replace(/import\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/g, (_, path: string, name: string) => {
-    if (path.includes('/node_modules/')) refuse(`The type \`${name}\` of a value the service takes comes from a package; annotate that value with a type of the project first.`);
-    addAll(imports, path, [{ imported: name, local: name, typeOnly: true }]);
-    return name;
-  });
+  for (const symbol of namedSymbols(widened, new Set())) {
+    const file = symbol.getDeclarations()[0]?.getSourceFile();
+    // Globals (`Date`, `File`, Node's `Buffer`) are declared in scripts, not modules: nothing to import.
+    if (!file || file.getSymbol() === undefined) continue;
+    if (file.isInNodeModules()) refuse(`The type \`${symbol.getName()}\` of a value the service takes comes from a package; annotate that value with a type of the project first.`);
+    addAll(imports, file.getFilePath(), [{ imported: symbol.getName(), local: symbol.getName(), typeOnly: true }]);
+  }
+  return widened.getText(undefined, TypeFormatFlags.NoTruncation | TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+}
+
+/** The named types (interfaces, aliases, classes, enums) a type is written with. */
+function namedSymbols(type: Type, seen: Set<Type>): TsSymbol[] {
+  if (seen.has(type)) return [];
+  seen.add(type);
+  const parts = [...(type.isUnion() ? type.getUnionTypes() : []), ...(type.isIntersection() ? type.getIntersectionTypes() : []), ...type.getTypeArguments(), ...type.getAliasTypeArguments(), ...(type.isArray() ? [type.getArrayElementTypeOrThrow()] : [])];
+  const own = type.getAliasSymbol() ?? (type.isInterface() || type.isClass() || type.isEnum() ? type.getSymbol() : undefined);
+  return [...(own ? [own] : []), ...parts.flatMap((t) => namedSymbols(t, seen))];
 }
 
 function declarationKindOf(core: Statement[], name: string): string {

@@ -20,7 +20,11 @@ export interface TargetFunction {
 /** The innermost action or route handler whose function holds `offset`. */
 export function findTarget(context: RefactorContext, file: string, offset: number): Omit<TargetFunction, 'node' | 'body'> {
   const { index } = context;
-  const within = (fn: FunctionFact | null): fn is FunctionFact => fn !== null && fn.span.start <= offset && offset <= fn.span.end;
+  // On the function, or on the line where it starts (`export const save = async () => …`).
+  const starts = index.facts(file)?.lineStarts ?? [];
+  const line = starts.findLastIndex((s) => s <= offset);
+  const lineEnd = starts[line + 1] ?? Infinity;
+  const within = (fn: FunctionFact | null): fn is FunctionFact => fn !== null && ((fn.span.start <= offset && offset <= fn.span.end) || (fn.span.start >= offset && fn.span.start < lineEnd));
   const candidates = [
     ...index.actionsIn(file).filter((a) => within(a.fn)).map((a) => ({ kind: 'action' as const, name: a.name, file: a.file, fn: a.fn!, action: a, route: null })),
     ...index.routesIn(file).filter((r) => r.fnFile === file && within(r.fn)).map((r) => ({ kind: 'route' as const, name: r.method, file: r.fnFile, fn: r.fn!, action: null, route: r })),
