@@ -36,6 +36,8 @@ export interface StatusResult {
   files: number;
   /** The server's JavaScript heap in use, in MB. */
   heapMB: number;
+  /** Whether the refactors' bundle (ts-morph) has been loaded: only an edit asked for loads it. */
+  refactorsLoaded: boolean;
 }
 
 /** What the client passes in `initializationOptions`. */

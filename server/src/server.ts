@@ -24,6 +24,7 @@ import { runSafe } from './lsp/run-safe';
 import { uriToPath } from './lsp/to-lsp';
 import { INDEXED_NOTIFICATION, SETTINGS_SECTION, STATUS_REQUEST, type IndexedParams, type InitializationOptions, type StatusResult } from './protocol';
 import { runAsFactWorker } from './workspace/fact-worker';
+import { fixesLoaded } from './workspace/fixes-loader';
 import { Session } from './workspace/session';
 
 if (!runAsFactWorker()) startServer();
@@ -178,7 +179,7 @@ function startServer(): void {
     return document ? runSafe(log, 'hover', null, () => hoverFor(session, document, params)) : null;
   });
 
-  connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount, heapMB: process.memoryUsage().heapUsed / 1048576 }));
+  connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount, heapMB: process.memoryUsage().heapUsed / 1048576, refactorsLoaded: fixesLoaded() }));
 
   process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(reason)}`));

@@ -29,6 +29,8 @@ export interface ClientOptions {
   /** A client without pull diagnostics gets them pushed. */
   pull?: boolean;
   initializationOptions?: Record<string, unknown>;
+  /** `false`: a client that can neither resolve code actions nor create files. */
+  refactors?: boolean;
 }
 
 /** The bundled server over stdio, driven by a real LSP connection, as an editor drives it. */
@@ -104,8 +106,16 @@ export class TestClient {
       workspaceFolders: [{ uri: uri(options.root), name: 'workspace' }],
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: pull } },
-        textDocument: pull ? { diagnostic: { dynamicRegistration: false }, synchronization: {} } : { publishDiagnostics: { relatedInformation: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: pull },
+          ...(options.refactors === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
+        },
+        textDocument: {
+          ...(pull ? { diagnostic: { dynamicRegistration: false }, synchronization: {} } : { publishDiagnostics: { relatedInformation: true } }),
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } }, ...(options.refactors === false ? {} : { resolveSupport: { properties: ['edit'] } }), dataSupport: true },
+        },
       },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -132,3 +132,97 @@ for (const fixture of fixtures) {
     });
   });
 }
+
+/** A project of the shared base and the given files, for the cases that need no after/. */
+function projectWith(files: Record<string, string>): string {
+  const root = project('extract-service-action');
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+describe('refactors that cannot be done safely', () => {
+  const cases: { name: string; files: Record<string, string>; step: Step; reason: string }[] = [
+    {
+      name: 'steps that use a helper of the action module',
+      files: {
+        'src/app/tags/actions.ts': "'use server'\n\nimport { db } from '@/lib/db'\n\nfunction slug(name: string) {\n  return name.toLowerCase()\n}\n\nexport async function tagProject(projectId: string, name: string) {\n  await db.project.update({ where: { id: projectId }, data: { name: slug(name) } })\n}\n",
+      },
+      step: { kind: 'extract-service', file: 'src/app/tags/actions.ts', line: 9 },
+      reason: 'The steps use `slug`, declared in this file outside `tagProject`: move it to a module of its own first, so that the service can import it.',
+    },
+    {
+      name: 'a Next.js call among the steps',
+      files: {
+        'src/app/tags/actions.ts': "'use server'\n\nimport { revalidatePath } from 'next/cache'\nimport { db } from '@/lib/db'\n\nexport async function moveTask(taskId: string, projectId: string) {\n  await db.task.update({ where: { id: taskId }, data: { projectId } })\n  revalidatePath('/')\n  await db.project.update({ where: { id: projectId }, data: { archived: false } })\n}\n",
+      },
+      step: { kind: 'extract-service', file: 'src/app/tags/actions.ts', line: 6 },
+      reason: 'The steps call into `next/cache`, which belongs in the adapter, not in a service: move that call before or after them first.',
+    },
+    {
+      name: 'an early return with more code after it',
+      files: {
+        'src/app/tags/actions.ts': "'use server'\n\nimport { redirect } from 'next/navigation'\nimport { db } from '@/lib/db'\n\nexport async function openProject(projectId: string) {\n  const project = await db.project.findUnique({ where: { id: projectId } })\n  if (!project) return\n  await db.project.update({ where: { id: projectId }, data: { archived: false } })\n  redirect(`/projects/${projectId}`)\n}\n",
+      },
+      step: { kind: 'extract-service', file: 'src/app/tags/actions.ts', line: 6 },
+      reason: 'The steps of `openProject` return early, and the code after them would then run: move the early returns out of them first.',
+    },
+    {
+      name: 'converting an action that a form calls, without keeping it',
+      files: {},
+      step: { kind: 'to-route', file: 'src/app/projects/[projectId]/tasks/actions.ts', line: 21 },
+      reason: '`loadTasks` is called from one place in this app (src/app/projects/[projectId]/tasks/board.tsx…): convert it keeping the action, so that they keep working.',
+    },
+    {
+      name: 'a cursor outside any action or route',
+      files: {},
+      step: { kind: 'extract-service', file: 'src/lib/tasks/service.ts', line: 3 },
+      reason: 'The cursor is not inside a Server Action or a Route Handler.',
+    },
+  ];
+  for (const c of cases) {
+    it(`refuses ${c.name}, with the reason, and changes nothing`, () => {
+      const extra = c.name.startsWith('converting') ? { 'src/app/projects/[projectId]/tasks/board.tsx': "'use client'\n\nimport { useEffect } from 'react'\nimport { loadTasks } from './actions'\n\nexport function Board({ id }: { id: string }) {\n  useEffect(() => {\n    void loadTasks(id)\n  }, [id])\n  return null\n}\n" } : {};
+      const root = projectWith({ ...c.files, ...extra });
+      const before = snapshotOf(root);
+      assert.deepEqual(run(root, c.step), { ok: false, reason: c.reason });
+      assert.deepEqual(snapshotOf(root), before);
+      fs.rmSync(root, { recursive: true, force: true });
+    });
+  }
+
+  it('never overwrites a file that appeared meanwhile', () => {
+    const root = projectWith({});
+    const outcome = run(root, { kind: 'extract-service', file: 'src/app/projects/actions.ts', line: 7 });
+    assert.ok(outcome.ok);
+    fs.mkdirSync(path.join(root, 'src/lib/projects'));
+    fs.writeFileSync(path.join(root, 'src/lib/projects/service.ts'), '// mine\n');
+    assert.throws(() => writeChanges(outcome.changes), /exists already; a refactor never overwrites a file/);
+    assert.equal(fs.readFileSync(path.join(root, 'src/lib/projects/service.ts'), 'utf8'), '// mine\n');
+    assert.equal(fs.readFileSync(path.join(root, 'src/app/projects/actions.ts'), 'utf8'), fs.readFileSync(path.join(DIR, 'extract-service-action/before/src/app/projects/actions.ts'), 'utf8'), 'nothing is written when one file cannot be');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('refactor offers', () => {
+  it('offer each refactor only where it applies', () => {
+    const root = project('to-route-keep-action');
+    const analyzer = analyze(root);
+    const offered = (file: string, needle: string): string[] => {
+      const full = path.join(root, file);
+      return refactorOffers(analyzer.index, DEFAULT_SETTINGS, full, fs.readFileSync(full, 'utf8').indexOf(needle)).map((o) => `${o.kind} ${o.codeActionKind}`);
+    };
+    // createTask writes itself and a form calls it: extract, or convert while keeping it.
+    assert.deepEqual(offered('src/app/projects/[projectId]/tasks/actions.ts', 'const task'), ['extract-service refactor.extract', 'to-route-keep-action refactor.rewrite']);
+    // A client component and a plain module offer nothing.
+    assert.deepEqual(offered('src/components/new-task-form.tsx', 'useActionState('), []);
+    assert.deepEqual(offered('src/lib/auth.ts', 'cookies()'), []);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+function snapshotOf(root: string): Map<string, string> {
+  return new Map(listFiles(root).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
+}
