@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, CodeActionResolveRequest, type CodeAction, type CreateFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeActionResolveRequest, type CodeAction, type CreateFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, uri } from '../support/lsp-client';
 import { tempCopy } from '../support/temp-copy';
@@ -33,7 +33,8 @@ function apply(edit: WorkspaceEdit): () => void {
       undo.push(() => fs.rmSync(file));
       continue;
     }
-    const { textDocument, edits } = change as TextDocumentEdit;
+    const { textDocument } = change as TextDocumentEdit;
+    const edits = (change as TextDocumentEdit).edits as TextEdit[];
     const file = fileOf(textDocument.uri);
     const before = TextDocument.create(textDocument.uri, 'typescript', 1, fs.readFileSync(file, 'utf8'));
     const after = TextDocument.applyEdits(before, edits);
