@@ -112,7 +112,7 @@ describe('refactors over the protocol', () => {
     const resolved = (await client.connection.sendRequest(CodeActionResolveRequest.type, offer!)) as CodeAction;
     assert.equal(resolved.title, 'Convert to route handler: POST /api/create-project, keeping the action');
     assert.equal((await status()).refactorsLoaded, true);
-    const kinds = resolved.edit!.documentChanges!.map((c) => ('kind' in c ? `create ${path.relative(copy.root, fileOf(c.uri))}` : `edit ${path.relative(copy.root, fileOf(c.textDocument.uri))}`));
+    const kinds = resolved.edit!.documentChanges!.map((c) => ('kind' in c ? `create ${path.relative(copy.root, fileOf((c as CreateFile).uri))}` : `edit ${path.relative(copy.root, fileOf(c.textDocument.uri))}`));
     assert.deepEqual(kinds, [`create ${ROUTE}`, `edit ${ROUTE}`]);
     const undo = apply(resolved.edit!);
 

@@ -184,7 +184,7 @@ describe('refactors that cannot be done safely', () => {
   ];
   for (const c of cases) {
     it(`refuses ${c.name}, with the reason, and changes nothing`, () => {
-      const extra = c.name.startsWith('converting') ? { 'src/app/projects/[projectId]/tasks/board.tsx': "'use client'\n\nimport { useEffect } from 'react'\nimport { loadTasks } from './actions'\n\nexport function Board({ id }: { id: string }) {\n  useEffect(() => {\n    void loadTasks(id)\n  }, [id])\n  return null\n}\n" } : {};
+      const extra: Record<string, string> = c.name.startsWith('converting') ? { 'src/app/projects/[projectId]/tasks/board.tsx': "'use client'\n\nimport { useEffect } from 'react'\nimport { loadTasks } from './actions'\n\nexport function Board({ id }: { id: string }) {\n  useEffect(() => {\n    void loadTasks(id)\n  }, [id])\n  return null\n}\n" } : {};
       const root = projectWith({ ...c.files, ...extra });
       const before = snapshotOf(root);
       assert.deepEqual(run(root, c.step), { ok: false, reason: c.reason });
