@@ -133,3 +133,38 @@ describe('next-action-advisor check', () => {
     assert.equal(JSON.parse(stdout).summary.total, 8);
   });
 });
+
+describe('next-action-advisor refactor', () => {
+  const EXAMPLE = path.join(ROOT, 'examples', 'project-tracker');
+
+  it('applies one refactor on disk and prints what it created and changed', () => {
+    const copy = tempCopy(EXAMPLE);
+    const { code, stdout, stderr } = run(['refactor', 'to-action', 'src/app/api/tasks/route.ts:4'], copy.root);
+    assert.equal(code, 0, stderr);
+    assert.equal(
+      stdout,
+      'Convert to server action `createTaskAction` in src/app/projects/[projectId]/tasks/actions.ts, calling it from the fetch that used the route, keeping the route\n' +
+        'changed src/app/projects/[projectId]/tasks/actions.ts\nchanged src/components/quick-add-task.tsx\n',
+    );
+    assert.match(copy.read('src/components/quick-add-task.tsx'), /await createTaskAction\(projectId, title\)/);
+    copy.remove();
+  });
+
+  it('exits 1 with the reason when the refactor cannot be done, and changes nothing', () => {
+    const copy = tempCopy(EXAMPLE);
+    const before = copy.read('src/app/projects/actions.ts');
+    const { code, stdout, stderr } = run(['refactor', 'to-route', 'src/app/projects/actions.ts:14'], copy.root);
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'next-action-advisor: `createProject` is called from one place in this app (src/components/project-form.tsx…): convert it keeping the action, so that they keep working.\n');
+    assert.equal(copy.read('src/app/projects/actions.ts'), before);
+    copy.remove();
+  });
+
+  it('exits 2 on a wrong refactor name, location or option', () => {
+    assert.match(run(['refactor', 'to-lambda', 'a.ts:1']).stderr, /refactor takes one of extract-service, to-route, to-action, not to-lambda/);
+    assert.match(run(['refactor', 'to-route', 'a.ts']).stderr, /refactor takes a location as <file>:<line>/);
+    assert.match(run(['refactor', 'extract-service', 'a.ts:1', '--keep-action']).stderr, /--keep-action goes with to-route/);
+    assert.equal(run(['refactor', 'to-route', 'missing.ts:1']).code, 2);
+  });
+});

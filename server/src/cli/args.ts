@@ -25,12 +25,13 @@ export type Parsed =
   | { command: 'error'; message: string };
 
 export const USAGE = `Usage: next-action-advisor check [paths…] [options]
-       next-action-advisor refactor <extract-service|to-route> <file>:<line> [--keep-action]
+       next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [--keep-action]
 
 Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
 \`refactor\` applies one refactor to the action or route handler at that line and prints the files
 it created and changed: extract-service moves its data logic into lib/<domain>/service.ts,
-to-route turns an action into app/api/<name>/route.ts (with --keep-action, the action stays too).
+to-route turns an action into app/api/<name>/route.ts (with --keep-action, the action stays too),
+to-action turns a route handler that only this app fetches into an action and rewrites those fetches.
 
 Options of check:
   --format pretty|json|sarif   output format (default: pretty)
@@ -77,7 +78,7 @@ export function parseArgs(argv: string[]): Parsed {
   return check(paths.length > 0 ? paths : ['.'], format, rules, maxWarnings);
 }
 
-const REFACTOR_NAMES = ['extract-service', 'to-route'] as const;
+const REFACTOR_NAMES = ['extract-service', 'to-route', 'to-action'] as const;
 
 function parseRefactor(args: string[]): Parsed {
   const keep = args.includes('--keep-action');
@@ -90,7 +91,7 @@ function parseRefactor(args: string[]): Parsed {
   const match = /^(.+):(\d+)$/.exec(location ?? '');
   if (!match) return { command: 'error', message: 'refactor takes a location as <file>:<line>' };
   if (keep && name !== 'to-route') return { command: 'error', message: '--keep-action goes with to-route' };
-  const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : 'to-route') : 'extract-service';
+  const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : 'to-route') : (name as RefactorKind);
   return { command: 'refactor', options: { kind, file: match[1]!, line: Number(match[2]) } };
 }
 

@@ -7,7 +7,7 @@ import { applyEdits, editBetween, type FileChange, type TextChange } from './fil
 import { extractService, relativeToApp } from './extract-service';
 import { addImports, importLine, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, referencesOf, reindent, templateRanges, topStatement, translate } from './morph-syntax';
+import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { freeFolder, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -185,7 +185,7 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   }
   for (const statement of statements) {
     if (Node.isExpressionStatement(statement) && calleeName(statement.getExpression()) === 'refresh') {
-      edits.push({ start: leadingStart(statement), end: statement.getEnd(), newText: '' });
+      edits.push(statementRemoval(statement));
       continue;
     }
     for (const call of statement.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -205,7 +205,7 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
 
   const bodyStart = statements[0] ? leadingStart(statements[0]) : fn.body.getStart() + 1;
   const bodyEnd = statements.at(-1)?.getEnd() ?? bodyStart;
-  const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: e.start - bodyStart, end: e.end - bodyStart })));
+  const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: Math.min(e.end, bodyEnd) - bodyStart })));
   const input = readInput(params, isWebhook, style);
   const last = statements.at(-1);
   const ends = last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));

@@ -1,5 +1,6 @@
 import { actionToRoute } from './action-to-route';
 import { extractService } from './extract-service';
+import { routeToAction } from './route-to-action';
 import { Refusal, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 
 /**
@@ -15,6 +16,8 @@ export function buildRefactor(request: RefactorRequest, context: RefactorContext
         return actionToRoute(request, context, false);
       case 'to-route-keep-action':
         return actionToRoute(request, context, true);
+      case 'to-action':
+        return routeToAction(request, context);
     }
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message };

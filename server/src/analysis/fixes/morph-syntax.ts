@@ -153,3 +153,17 @@ export function topStatement(declaration: Node): Statement {
   while (node.getParent() && !Node.isSourceFile(node.getParent()!)) node = node.getParent()!;
   return node as Statement;
 }
+
+/** The edit that removes a statement with its comments and its whole line(s), when nothing else shares them. */
+export function statementRemoval(statement: Statement): { start: number; end: number; newText: string } {
+  const text = statement.getSourceFile().getFullText();
+  let start = leadingStart(statement);
+  let end = statement.getEnd();
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t;]*\r?$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd))) {
+    start = lineStart;
+    end = lineEnd === -1 ? text.length : lineEnd + 1;
+  }
+  return { start, end, newText: '' };
+}

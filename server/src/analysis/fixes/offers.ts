@@ -17,6 +17,8 @@ export interface RefactorOffer {
   remedies: string[];
 }
 
+/** Methods a form or a button sends: an action can take their place. */
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Rules whose remedy is to receive the call in a Route Handler. */
 const ROUTE_REMEDIES = ['action-as-webhook', 'action-large-upload', 'action-http-semantics', 'action-generic-rpc'];
 
@@ -28,7 +30,7 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
   const size = (fn: FunctionFact): number => fn.span.end - fn.span.start;
   const action = index.actionsIn(file).filter((a) => holds(a.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
   const route = index.routesIn(file).filter((r) => r.fnFile === file && holds(r.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
-  const target = action && (!route || size(action.fn!) <= size(route.fn!)) ? { fn: action.fn!, action } : route ? { fn: route.fn!, action: null } : null;
+  const target = action && (!route || size(action.fn!) <= size(route.fn!)) ? { fn: action.fn!, action, route: null } : route ? { fn: route.fn!, action: null, route } : null;
   if (!target) return [];
   const offers: RefactorOffer[] = [];
   const touchesData = new Behaviour(index, vocabularyFor(settings)).dataOperations(facts, target.fn).length > 0;
@@ -38,6 +40,9 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
     const called = index.usagesOf(target.action.key).length > 0;
     if (!called) offers.push({ kind: 'to-route', title: `Convert ${named} to a route handler`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ROUTE_REMEDIES });
     offers.push({ kind: 'to-route-keep-action', title: `Convert ${named} to a route handler, keeping the action`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: called ? ROUTE_REMEDIES : [] });
+  }
+  if (target.route && target.route.url.router === 'app' && MUTATING.has(target.route.method) && index.fetchesOf(target.route.key).length > 0) {
+    offers.push({ kind: 'to-action', title: `Convert \`${target.route.method} ${target.route.url.pattern}\` to a server action, keeping the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
   }
   return offers;
 }
