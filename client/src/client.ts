@@ -35,6 +35,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   const initializationOptions: InitializationOptions = {
     settings: vscode.workspace.getConfiguration(SETTINGS_SECTION),
     cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
+    openFileCommand: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.map((language) => ({ scheme: 'file', language })),

@@ -26,6 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Adviso
       else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace, so no server is running.');
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
+    vscode.commands.registerCommand(COMMANDS.openFile, async (uri: string) => {
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
+    }),
   );
   const start = async (): Promise<void> => {
     if (handle) return;

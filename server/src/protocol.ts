@@ -7,6 +7,8 @@ export const PROJECT_SETTINGS_FILE = 'next-action-advisor.json';
 export const COMMANDS = {
   restartServer: 'nextActionAdvisor.restartServer',
   showOutput: 'nextActionAdvisor.showOutput',
+  /** Internal: the client opens a file a refactor created (not in the command palette). */
+  openFile: 'nextActionAdvisor.openFile',
 } as const;
 
 /** The languages the server analyses. */
@@ -45,4 +47,6 @@ export interface InitializationOptions {
   settings?: unknown;
   /** The editor's storage folder for this workspace, where the facts cache lives. */
   cacheFolder?: string;
+  /** The client runs `COMMANDS.openFile`: a refactor then opens the file it creates. */
+  openFileCommand?: boolean;
 }

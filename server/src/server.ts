@@ -167,7 +167,7 @@ function startServer(): void {
     if (!isRefactorData(action.data)) return action;
     const data = action.data;
     return runSafe(log, 'refactor', action, () => {
-      const { action: resolved, refused } = resolveRefactor(session, documents, action, data);
+      const { action: resolved, refused } = resolveRefactor(session, documents, action, data, options.openFileCommand === true);
       if (refused) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Next.js Action Advisor: ${refused}` });
       return resolved;
     });

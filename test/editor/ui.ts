@@ -79,6 +79,30 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     if (!saved) throw new Error('the quick fix did not reach the file');
     await page.waitForSelector('.markers-panel .monaco-list-row >> text=dispatches on a name string', { state: 'detached', timeout: 30_000 });
     await step('Saved, the finding is gone');
+
+    // The refactor: from the lightbulb menu on an action, with the keyboard only.
+    const before = snapshot(path.join(workspace, 'apps/tracker/src'));
+    await goTo(page, 8, 23);
+    await applyQuickFix(page, 'Convert `addTask` to a route handler, keeping the action', () => step('The lightbulb offers the refactor'));
+    await page.waitForSelector('.tab.active >> text=route.ts', { timeout: 60_000 });
+    await page.waitForSelector('.editor-instance .view-lines >> text=export async function POST(request: Request)', { timeout: 30_000 });
+    await step('The route file is created and opened');
+    const route = path.join(workspace, 'apps/tracker/src/app/api/add-task/route.ts');
+    if (!fs.existsSync(route)) throw new Error('the route file was not created');
+
+    // One undo takes back the whole refactor, in every file it touched.
+    await page.keyboard.press('Control+Z');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'across all files' });
+    await dialog.waitFor({ timeout: 15_000 });
+    await step('Undo asks to undo across all files');
+    await page.keyboard.press('Enter');
+    const restored = await waitUntil(() => !fs.existsSync(route), 15_000);
+    if (!restored) throw new Error('the undo left the route file');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('S');
+    const same = await waitUntil(() => JSON.stringify([...snapshot(path.join(workspace, 'apps/tracker/src'))]) === JSON.stringify([...before]), 15_000);
+    if (!same) throw new Error('the undo did not restore every file');
+    await step('Undone: every file as it was');
     return steps;
   } finally {
     await browser.close();
@@ -94,8 +118,20 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Ctrl+. then arrow keys to the wanted entry (a click is intercepted by an overlay); retried while tsserver starts. */
-async function applyQuickFix(page: Page, title: string): Promise<void> {
+/** The files under a folder and their texts, to compare before and after. */
+function snapshot(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.set(path.join(entry.parentPath, entry.name), fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Ctrl+. then arrow keys to the wanted entry (a click is intercepted by an overlay); retried while
+ * tsserver starts. `shown` runs once the entry is focused in the menu, before it is chosen.
+ */
+async function applyQuickFix(page: Page, title: string, shown?: () => Promise<void>): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget .monaco-list-row');
@@ -113,6 +149,7 @@ async function applyQuickFix(page: Page, title: string): Promise<void> {
     for (let i = 0; i < rows.length + 2; i++) {
       const focused = await page.locator('.action-widget .monaco-list-row.focused').innerText().catch(() => '');
       if (focused.includes(title)) {
+        await shown?.();
         await page.keyboard.press('Enter');
         return;
       }

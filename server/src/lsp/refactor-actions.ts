@@ -4,7 +4,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { FileChange } from '../analysis/fixes/file-change';
 import { refactorOffers } from '../analysis/fixes/offers';
 import { REFACTOR_KINDS, type RefactorKind } from '../analysis/fixes/refactor';
-import type { DiagnosticData } from '../protocol';
+import { COMMANDS, type DiagnosticData } from '../protocol';
 import { loadFixes } from '../workspace/fixes-loader';
 import type { Session } from '../workspace/session';
 import { pathToUri, uriToPath } from './to-lsp';
@@ -58,7 +58,7 @@ export function isRefactorData(data: unknown): data is RefactorData {
  * The edit of a listed refactor, built now from the current text. A document that moved on since the
  * listing is refused rather than answered with an edit for another text.
  */
-export function resolveRefactor(session: Session, documents: TextDocuments<TextDocument>, action: CodeAction, data: RefactorData): { action: CodeAction; refused: string | null } {
+export function resolveRefactor(session: Session, documents: TextDocuments<TextDocument>, action: CodeAction, data: RefactorData, openFileCommand: boolean): { action: CodeAction; refused: string | null } {
   const document = documents.get(data.uri);
   const path = uriToPath(data.uri);
   if (!document || !path || document.version !== data.version) return { action, refused: 'The file changed since the refactor was offered: ask for it again.' };
@@ -67,7 +67,10 @@ export function resolveRefactor(session: Session, documents: TextDocuments<TextD
   if (!app) return { action, refused: 'The file is in no Next.js app.' };
   const outcome = loadFixes().buildRefactor({ kind: data.refactor, file: path, offset: data.offset }, { fs: session.fs, app, index: session.analyzer.index, settings: session.settings });
   if (!outcome.ok) return { action, refused: outcome.reason };
-  return { action: { ...action, title: outcome.title, edit: workspaceEdit(outcome.changes, documents, (p) => session.fs.readFile(p)) }, refused: null };
+  // The file the refactor creates is where the user goes next.
+  const created = outcome.changes.find((c) => c.kind === 'create');
+  const command = created && openFileCommand ? { command: { title: 'Open', command: COMMANDS.openFile, arguments: [pathToUri(created.path)] } } : {};
+  return { action: { ...action, title: outcome.title, edit: workspaceEdit(outcome.changes, documents, (p) => session.fs.readFile(p)), ...command }, refused: null };
 }
 
 /** One workspace edit for all the changes, so that one undo restores every file. */
