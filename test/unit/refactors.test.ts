@@ -206,6 +206,20 @@ describe('refactors that cannot be done safely', () => {
   });
 });
 
+describe('refactors of a default export', () => {
+  it('name the service function after the function, and keep the default export', () => {
+    const root = projectWith({
+      'src/app/notes/save.ts': "'use server'\n\nimport { db } from '@/lib/db'\n\nexport default async function saveNote(projectId: string, title: string) {\n  await db.task.create({ data: { projectId, title, done: false } })\n}\n",
+    });
+    const outcome = run(root, { kind: 'extract-service', file: 'src/app/notes/save.ts', line: 5 });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+    writeChanges(outcome.changes);
+    assert.equal(fs.readFileSync(path.join(root, 'src/app/notes/save.ts'), 'utf8'), "'use server'\n\nimport { saveNote as saveNoteInService } from '@/lib/notes/service'\n\nexport default async function saveNote(projectId: string, title: string) {\n  await saveNoteInService(projectId, title)\n}\n");
+    assert.equal(fs.readFileSync(path.join(root, 'src/lib/notes/service.ts'), 'utf8'), "import { db } from '@/lib/db'\n\nexport async function saveNote(projectId: string, title: string) {\n  await db.task.create({ data: { projectId, title, done: false } })\n}\n");
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
 describe('refactor offers', () => {
   it('offer each refactor only where it applies', () => {
     const root = project('to-route-keep-action');

@@ -69,7 +69,8 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   const method = DELETE_VERB.test(found.name) ? 'DELETE' : UPDATE_VERB.test(found.name) ? 'PATCH' : 'POST';
   const appDir = context.app.appDirs.find((dir) => isWithin(dir, found.file)) ?? context.app.appDirs[0];
   if (!appDir) refuse('This app has no `app/` folder to put a Route Handler in.');
-  const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method);
+  // An action written in a `.tsx` module may hold JSX (an email template): its route keeps the ending.
+  const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method, /\.[jt]sx$/.test(found.file) ? 'route.tsx' : 'route.ts');
   const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : [])]);
   const source = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
   const fn = extraction ? functionNamed(source, found.name) : { ...locate(source, found.fn), statement: topStatement(locate(source, found.fn).node) };
@@ -91,7 +92,7 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
     const lines = [...handler.imports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
     changes.push({ kind: 'create', path: routePath, text: [lines.join(style.eol), ...handler.declarations, handler.text].join(style.eol + style.eol) + style.eol });
   }
-  const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.ts$/, '').replace(/\([^)]*\)\//g, '')}`;
+  const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.[jt]sx?$/, '').replace(/\([^)]*\)\//g, '')}`;
   return { ok: true, title: `Convert to route handler: ${method} ${url}${keepAction ? ', keeping the action' : ''}`, changes };
 }
 
@@ -112,11 +113,11 @@ function removeFunction(source: SourceFile, statement: Statement): FileChange {
 }
 
 /** `folder/route.ts`, or the existing one there when it does not answer `method` yet, or a free folder beside it. */
-function routeFile(context: RefactorContext, folder: string, method: string): { routePath: string; existing: boolean } {
-  const path = joinPath(folder, 'route.ts');
-  if (!context.fs.fileExists(path)) return { routePath: path, existing: false };
-  if (!context.index.routesIn(path).some((r) => r.method === method)) return { routePath: path, existing: true };
-  return { routePath: freeFolder(context.fs, folder, 'route.ts'), existing: false };
+function routeFile(context: RefactorContext, folder: string, method: string, name: string): { routePath: string; existing: boolean } {
+  const present = ['route.ts', 'route.tsx', 'route.js'].map((n) => joinPath(folder, n)).find((p) => context.fs.fileExists(p));
+  if (!present) return { routePath: joinPath(folder, name), existing: false };
+  if (!context.index.routesIn(present).some((r) => r.method === method)) return { routePath: present, existing: true };
+  return { routePath: freeFolder(context.fs, folder, name), existing: false };
 }
 
 function functionNamed(source: SourceFile, name: string): Located & { statement: Statement } {
@@ -208,7 +209,7 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: Math.min(e.end, bodyEnd) - bodyStart })));
   const input = readInput(params, isWebhook, style);
   const last = statements.at(-1);
-  const ends = last !== undefined && (Node.isReturnStatement(last) || Node.isThrowStatement(last));
+  const ends = last !== undefined && alwaysExits(last);
   const lines = [
     ...input.lines.map((line) => style.indent + line),
     ...(statements.length > 0 ? [reindent(moved, indentOfLine(text, statements[0]!.getStart()), style, templateRanges(statements, bodyStart))] : []),
@@ -242,6 +243,25 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   }
   const inOrder = declarations.sort((a, b) => a.getStart() - b.getStart()).map((d) => d.getText().replace(/^export\s+/, ''));
   return { text: handlerText, imports, declarations: inOrder };
+}
+
+/** Every path through the statement returns or throws: nothing after it runs. */
+function alwaysExits(statement: Node): boolean {
+  if (Node.isReturnStatement(statement) || Node.isThrowStatement(statement)) return true;
+  if (Node.isBlock(statement)) {
+    const last = statement.getStatements().at(-1);
+    return last !== undefined && alwaysExits(last);
+  }
+  if (Node.isIfStatement(statement)) {
+    const otherwise = statement.getElseStatement();
+    return otherwise !== undefined && alwaysExits(statement.getThenStatement()) && alwaysExits(otherwise);
+  }
+  if (Node.isTryStatement(statement)) {
+    const handler = statement.getCatchClause();
+    const final = statement.getFinallyBlock();
+    return (final !== undefined && alwaysExits(final)) || (alwaysExits(statement.getTryBlock()) && (handler === undefined || alwaysExits(handler.getBlock())));
+  }
+  return false;
 }
 
 function parametersOf(node: Node): ParameterDeclaration[] {
@@ -286,7 +306,9 @@ function answer(expression: Node, authVariables: ReadonlySet<string>, success: n
   if (Node.isObjectLiteralExpression(expression) && expression.getProperties().some((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p)) && ['error', 'errors'].includes(p.getName()))) {
     const branch = expression.getFirstAncestorByKind(SyntaxKind.IfStatement)?.getExpression();
     const turnsAway = branch?.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => authVariables.has(i.getText())) || (branch !== undefined && Node.isIdentifier(branch) && authVariables.has(branch.getText())) || AUTH_MESSAGE.test(text);
-    return `NextResponse.json(${text}, { status: ${turnsAway ? 401 : 400} })`;
+    // An error caught from what the action called is the server's failure, not the request's.
+    const caught = expression.getFirstAncestorByKind(SyntaxKind.CatchClause) !== undefined;
+    return `NextResponse.json(${text}, { status: ${turnsAway ? 401 : caught ? 500 : 400} })`;
   }
   // `return db.project.create(…)` in an async action returns what the promise holds.
   const value = Node.isCallExpression(expression) || Node.isNewExpression(expression) ? `await ${text}` : text;

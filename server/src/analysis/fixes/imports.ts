@@ -105,10 +105,13 @@ export function removeImports(source: SourceFile, locals: ReadonlySet<string>): 
     const dropsSome = kept.length < named.length || (fallback !== undefined && !keepsDefault) || (namespace !== undefined && !keepsNamespace);
     if (!dropsSome) continue;
     if (kept.length === 0 && !keepsDefault && !keepsNamespace) {
+      const start = declaration.getStart();
       let end = declaration.getEnd();
-      if (text.startsWith('\r\n', end)) end += 2;
-      else if (text[end] === '\n') end += 1;
-      changes.push({ start: declaration.getStart(), end, newText: '' });
+      const lineEnd = (at: number): number => (text.startsWith('\r\n', at) ? 2 : text[at] === '\n' ? 1 : 0);
+      end += lineEnd(end);
+      // The last import before a blank line, after a blank line: one blank line stays, not two.
+      if (lineEnd(end) > 0 && /\n\r?\n$/.test(text.slice(0, start))) end += lineEnd(end);
+      changes.push({ start, end, newText: '' });
       continue;
     }
     const clause = declaration.getImportClause()!;

@@ -18,10 +18,11 @@ const SOURCE_EXTENSION = /\.(tsx?|jsx?|mts|cts)$/;
 export function domainOf(functionName: string, file: string, app: AppInfo): string {
   const noun = LEADING_VERB.test(functionName) ? /^[A-Z][a-z0-9]*/.exec(functionName.replace(LEADING_VERB, ''))?.[0] : undefined;
   if (noun) return plural(noun.toLowerCase());
+  // A folder name, made fit for a path and for the names built from it: `llms.txt` → `llms-txt`.
   const routerDir = [...app.appDirs, ...app.pagesDirs].find((dir) => isWithin(dir, file));
   const segments = relativePath(routerDir ?? app.root, dirName(file)).split('/');
   const named = segments.filter((s) => s !== '' && s !== '.' && s !== '..' && s !== 'api' && !/^[([@]/.test(s));
-  return named.at(-1)?.toLowerCase() ?? 'app';
+  return named.at(-1)?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'app';
 }
 
 function plural(word: string): string {

@@ -26,7 +26,8 @@ export function findTarget(context: RefactorContext, file: string, offset: numbe
   const lineEnd = starts[line + 1] ?? Infinity;
   const within = (fn: FunctionFact | null): fn is FunctionFact => fn !== null && ((fn.span.start <= offset && offset <= fn.span.end) || (fn.span.start >= offset && fn.span.start < lineEnd));
   const candidates = [
-    ...index.actionsIn(file).filter((a) => within(a.fn)).map((a) => ({ kind: 'action' as const, name: a.name, file: a.file, fn: a.fn!, action: a, route: null })),
+    // A default export is named by its function (`export default async function save`), or `action`.
+    ...index.actionsIn(file).filter((a) => within(a.fn)).map((a) => ({ kind: 'action' as const, name: a.name !== 'default' ? a.name : a.fn!.name && a.fn!.name !== 'default' ? a.fn!.name : 'action', file: a.file, fn: a.fn!, action: a, route: null })),
     ...index.routesIn(file).filter((r) => r.fnFile === file && within(r.fn)).map((r) => ({ kind: 'route' as const, name: r.method, file: r.fnFile, fn: r.fn!, action: null, route: r })),
   ].sort((a, b) => a.fn.span.end - a.fn.span.start - (b.fn.span.end - b.fn.span.start));
   return candidates[0] ?? refuse('The cursor is not inside a Server Action or a Route Handler.');
