@@ -29,6 +29,7 @@ const DOCUMENTED: Record<RefactorKind, RegExp> = {
   'to-route': /^(updateTag|refresh)$/,
   'to-route-keep-action': /^(updateTag|refresh)$/,
   'to-action': /^(\w+\.json|\w+\.formData|NextResponse\.json|Response\.json)$/,
+  'to-action-remove-route': /^(\w+\.json|\w+\.formData|NextResponse\.json|Response\.json)$/,
 };
 
 interface Tally {
@@ -107,6 +108,7 @@ for (const { repo } of repos) {
 function check(t: Tally, where: string, kind: RefactorKind, changes: FileChange[], fn: FunctionFact, analyzer: Analyzer, overlay: OverlayFileSystem): void {
   const texts = new Map<string, string>();
   for (const change of changes) {
+    if (change.kind === 'delete') continue;
     if (change.kind === 'create') {
       if (overlay.fileExists(change.path)) fail(t, 'overwrites a file', `${where}: ${change.path}`);
       texts.set(change.path, change.text);

@@ -46,6 +46,11 @@ describe('the example app, refactored, built and served by Next.js', () => {
     const refactor = spawnSync(process.execPath, [CLI, 'refactor', 'to-route', `${actions}:${lineOf(actions, 'export async function createProject')}`, '--keep-action'], { encoding: 'utf8' });
     assert.equal(refactor.status, 0, refactor.stderr);
     assert.match(refactor.stdout, /^Convert to route handler: POST \/api\/create-project, keeping the action\ncreated .*src\/app\/api\/create-project\/route\.ts\n$/);
+    // And the reverse: the tasks route, which only the quick-add box fetches, becomes an action it calls.
+    const tasksRoute = path.join(APP, 'src/app/api/tasks/route.ts');
+    const toAction = spawnSync(process.execPath, [CLI, 'refactor', 'to-action', `${tasksRoute}:${lineOf(tasksRoute, 'export async function POST')}`], { encoding: 'utf8' });
+    assert.equal(toAction.status, 0, toAction.stderr);
+    assert.match(fs.readFileSync(path.join(APP, 'src/components/quick-add-task.tsx'), 'utf8'), /await createTaskAction\(projectId, title\)/);
     const build = spawnSync(process.execPath, [NEXT, 'build'], { cwd: APP, env, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stdout + build.stderr);
     assert.match(build.stdout, /ƒ \/api\/create-project/);
@@ -92,6 +97,11 @@ describe('the example app, refactored, built and served by Next.js', () => {
     const response = await post(form('Launch'));
     assert.equal(response.status, 401);
     assert.deepEqual(await response.json(), { error: 'Sign in to create a project' });
+  });
+
+  it('keeps the route that became an action, for callers outside the app', async () => {
+    const response = await fetch(`${base}/api/tasks`, { method: 'POST', body: JSON.stringify({ projectId: 'p', title: 't' }) });
+    assert.equal(response.status, 401);
   });
 
   it('still renders the form wired to the action it kept', async () => {

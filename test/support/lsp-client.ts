@@ -110,7 +110,7 @@ export class TestClient {
           configuration: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           diagnostics: { refreshSupport: pull },
-          ...(options.refactors === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
+          ...(options.refactors === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'delete'] } }),
         },
         textDocument: {
           ...(pull ? { diagnostic: { dynamicRegistration: false }, synchronization: {} } : { publishDiagnostics: { relatedInformation: true } }),

@@ -62,15 +62,18 @@ function run(root: string, step: Step): RefactorOutcome {
   return buildRefactor({ kind: step.kind, file, offset }, { fs: new NodeFileSystem(), app: analyzer.index.appOf(file)!, index: analyzer.index, settings: DEFAULT_SETTINGS });
 }
 
-function applyAll(root: string, steps: Step[]): string[] {
+/** Applies the steps; answers the files created or changed, and those deleted. */
+function applyAll(root: string, steps: Step[]): { touched: string[]; deleted: string[] } {
   const touched = new Set<string>();
+  const deleted = new Set<string>();
   for (const step of steps) {
     const outcome = run(root, step);
     assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
-    const { created, changed } = writeChanges(outcome.changes);
-    for (const p of [...created, ...changed]) touched.add(path.relative(root, p));
+    const written = writeChanges(outcome.changes);
+    for (const p of [...written.created, ...written.changed]) touched.add(path.relative(root, p));
+    for (const p of written.deleted) deleted.add(path.relative(root, p));
   }
-  return [...touched].sort();
+  return { touched: [...touched].filter((f) => !deleted.has(f)).sort(), deleted: [...deleted].sort() };
 }
 
 function findingsOf(root: string, rule: string): number {
@@ -81,14 +84,14 @@ function findingsOf(root: string, rule: string): number {
 const fixtures = fs.readdirSync(DIR).filter((name) => !name.startsWith('_')).sort();
 
 for (const fixture of fixtures) {
-  const spec = JSON.parse(fs.readFileSync(path.join(DIR, fixture, 'refactor.json'), 'utf8')) as { steps: Step[]; removes: string[] };
+  const spec = JSON.parse(fs.readFileSync(path.join(DIR, fixture, 'refactor.json'), 'utf8')) as { steps: Step[]; removes: string[]; deletes?: string[] };
   const afterDir = path.join(DIR, fixture, 'after');
 
   describe(`refactor ${fixture}`, () => {
     it('creates and changes exactly the files of after/, and touches nothing else', () => {
       const root = project(fixture);
       const before = new Map(listFiles(root).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
-      const touched = applyAll(root, spec.steps);
+      const { touched, deleted } = applyAll(root, spec.steps);
       if (process.env.UPDATE_EXPECTED) {
         fs.rmSync(afterDir, { recursive: true, force: true });
         for (const f of touched) {
@@ -98,13 +101,15 @@ for (const fixture of fixtures) {
       }
       assert.deepEqual(touched, listFiles(afterDir).sort());
       for (const f of touched) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(afterDir, f), 'utf8'), f);
-      for (const [f, text] of before) if (!touched.includes(f)) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), text, `${f} is left as it was`);
+      assert.deepEqual(deleted, spec.deletes ?? [], 'the files deleted');
+      for (const f of deleted) assert.ok(!fs.existsSync(path.join(root, f)), `${f} is gone`);
+      for (const [f, text] of before) if (!touched.includes(f) && !deleted.includes(f)) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), text, `${f} is left as it was`);
       fs.rmSync(root, { recursive: true, force: true });
     });
 
     it('keeps CRLF line ends in a CRLF project', () => {
       const root = project(fixture, '\r\n');
-      const touched = applyAll(root, spec.steps);
+      const { touched } = applyAll(root, spec.steps);
       for (const f of touched) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(afterDir, f), 'utf8').replace(/\n/g, '\r\n'), f);
       fs.rmSync(root, { recursive: true, force: true });
     });

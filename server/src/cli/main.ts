@@ -46,7 +46,7 @@ async function runRefactor(fs: NodeFileSystem, options: RefactorOptions): Promis
     return 1;
   }
   const shown = (p: string): string => path.relative(process.cwd(), p) || p;
-  const lines = [result.title, ...result.created.map((p) => `created ${shown(p)}`), ...result.changed.map((p) => `changed ${shown(p)}`)];
+  const lines = [result.title, ...result.created.map((p) => `created ${shown(p)}`), ...result.changed.map((p) => `changed ${shown(p)}`), ...result.deleted.map((p) => `deleted ${shown(p)}`)];
   return print(lines.join('\n'), 0);
 }
 

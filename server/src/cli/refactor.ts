@@ -9,7 +9,7 @@ import { loadWorkspace } from '../workspace/workspace-loader';
 import { writeChanges } from '../workspace/write-changes';
 import { appRootOf } from './check';
 
-export type RefactorResult = { ok: true; title: string; created: string[]; changed: string[] } | { ok: false; reason: string };
+export type RefactorResult = { ok: true; title: string; created: string[]; changed: string[]; deleted: string[] } | { ok: false; reason: string };
 
 /** `refactor <kind> <file>:<line>`: the refactor of the function at (or around) that line, applied on disk. */
 export async function refactor(fs: FileSystem, kind: RefactorKind, file: string, line: number): Promise<RefactorResult> {

@@ -1,4 +1,4 @@
-import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type CreateFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type CreateFile, type DeleteFile, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { FileChange } from '../analysis/fixes/file-change';
@@ -21,9 +21,9 @@ export interface RefactorData {
 export function refactorSupport(capabilities: ClientCapabilities): string | null {
   const resolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const edit = capabilities.workspace?.workspaceEdit;
-  const creates = edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true;
+  const creates = edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true && edit.resourceOperations.includes('delete');
   if (!resolve) return 'This editor cannot resolve code actions lazily, which refactors need.';
-  if (!creates) return 'This editor cannot create files through a workspace edit, which refactors need.';
+  if (!creates) return 'This editor cannot create and delete files through a workspace edit, which refactors need.';
   return null;
 }
 
@@ -75,9 +75,13 @@ export function resolveRefactor(session: Session, documents: TextDocuments<TextD
 
 /** One workspace edit for all the changes, so that one undo restores every file. */
 export function workspaceEdit(changes: FileChange[], documents: TextDocuments<TextDocument>, read: (path: string) => string | undefined): WorkspaceEdit {
-  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  const documentChanges: (TextDocumentEdit | CreateFile | DeleteFile)[] = [];
   for (const change of changes) {
     const uri = pathToUri(change.path);
+    if (change.kind === 'delete') {
+      documentChanges.push({ kind: 'delete', uri, options: { recursive: false, ignoreIfNotExists: false } });
+      continue;
+    }
     if (change.kind === 'create') {
       documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
       documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.text }] });

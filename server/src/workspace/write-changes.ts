@@ -6,15 +6,20 @@ import { applyEdits, type FileChange } from '../analysis/fixes/file-change';
  * Writes a refactor's changes to disk, all or nothing: every file is checked first (a file to create
  * must not exist, a file to edit must), so that a refusal leaves the workspace as it was.
  */
-export function writeChanges(changes: FileChange[]): { created: string[]; changed: string[] } {
+export function writeChanges(changes: FileChange[]): { created: string[]; changed: string[]; deleted: string[] } {
   for (const change of changes) {
     if (change.kind === 'create' && fs.existsSync(change.path)) throw new Error(`${change.path} exists already; a refactor never overwrites a file.`);
-    if (change.kind === 'edit' && !fs.existsSync(change.path)) throw new Error(`${change.path} is gone.`);
+    if (change.kind !== 'create' && !fs.existsSync(change.path)) throw new Error(`${change.path} is gone.`);
   }
-  const texts = changes.map((change) => (change.kind === 'create' ? change.text : applyEdits(fs.readFileSync(change.path, 'utf8'), change.edits)));
+  const texts = changes.map((change) => (change.kind === 'create' ? change.text : change.kind === 'edit' ? applyEdits(fs.readFileSync(change.path, 'utf8'), change.edits) : ''));
   for (const [i, change] of changes.entries()) {
+    if (change.kind === 'delete') {
+      fs.rmSync(change.path);
+      continue;
+    }
     fs.mkdirSync(path.dirname(change.path), { recursive: true });
     fs.writeFileSync(change.path, texts[i]!, { flag: change.kind === 'create' ? 'wx' : 'w' });
   }
-  return { created: changes.filter((c) => c.kind === 'create').map((c) => c.path), changed: changes.filter((c) => c.kind === 'edit').map((c) => c.path) };
+  const of = (kind: FileChange['kind']): string[] => changes.filter((c) => c.kind === kind).map((c) => c.path);
+  return { created: of('create'), changed: of('edit'), deleted: of('delete') };
 }

@@ -5,8 +5,11 @@ export interface TextChange {
   newText: string;
 }
 
-/** What a fix or refactor does to the workspace: plain data, written by the server or the checker. */
-export type FileChange = { kind: 'edit'; path: string; edits: TextChange[] } | { kind: 'create'; path: string; text: string };
+/**
+ * What a fix or refactor does to the workspace: plain data, written by the server or the checker. A
+ * file is deleted only when all its code moved elsewhere in the same change.
+ */
+export type FileChange = { kind: 'edit'; path: string; edits: TextChange[] } | { kind: 'create'; path: string; text: string } | { kind: 'delete'; path: string };
 
 /**
  * The one replacement that turns `before` into `after`: the common head and tail are kept, so that an

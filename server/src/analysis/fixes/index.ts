@@ -17,7 +17,9 @@ export function buildRefactor(request: RefactorRequest, context: RefactorContext
       case 'to-route-keep-action':
         return actionToRoute(request, context, true);
       case 'to-action':
-        return routeToAction(request, context);
+        return routeToAction(request, context, false);
+      case 'to-action-remove-route':
+        return routeToAction(request, context, true);
     }
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message };

@@ -42,7 +42,9 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
     offers.push({ kind: 'to-route-keep-action', title: `Convert ${named} to a route handler, keeping the action`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: called ? ROUTE_REMEDIES : [] });
   }
   if (target.route && target.route.url.router === 'app' && MUTATING.has(target.route.method) && index.fetchesOf(target.route.key).length > 0) {
-    offers.push({ kind: 'to-action', title: `Convert \`${target.route.method} ${target.route.url.pattern}\` to a server action, keeping the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
+    const shown = `\`${target.route.method} ${target.route.url.pattern}\``;
+    offers.push({ kind: 'to-action', title: `Convert ${shown} to a server action, keeping the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
+    if (index.routesIn(file).length === 1) offers.push({ kind: 'to-action-remove-route', title: `Convert ${shown} to a server action, removing the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
   }
   return offers;
 }

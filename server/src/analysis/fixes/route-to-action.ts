@@ -4,7 +4,7 @@ import { applyEdits, editBetween, type FileChange, type TextChange } from './fil
 import { relativeToApp } from './extract-service';
 import { addImports, importLine, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, declares, indentOfLine, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, translate } from './morph-syntax';
+import { addAll, addBinding, declares, indentOfLine, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { domainOf, freeName, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -36,7 +36,7 @@ const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'u
  * await createTaskAction(projectId, title)
  * ```
  */
-export function routeToAction(request: RefactorRequest, context: RefactorContext): RefactorOutcome {
+export function routeToAction(request: RefactorRequest, context: RefactorContext, removeRoute: boolean): RefactorOutcome {
   const found = findTarget(context, request.file, request.offset);
   if (found.kind !== 'route' || !found.route) refuse('The cursor is not inside a Route Handler.');
   if (found.route.url.router !== 'app') refuse('Only App Router handlers (`route.ts`) convert to an action for now.');
@@ -130,8 +130,15 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
     callEdits.push(...addImports(source, callerStyle, importSpecifier(context.app, source.getFilePath(), target), [{ imported: name, local: name, typeOnly: false }]));
     changes.push(editBetween(source.getFilePath(), source.getFullText(), applyEdits(source.getFullText(), callEdits))!);
   }
+  if (removeRoute) {
+    // Only a route file that held nothing but this handler goes; all of it is in the action now.
+    const others = route.getStatements().filter((s) => !Node.isImportDeclaration(s) && s !== topStatement(fn.node));
+    if (others.length > 0) refuse('The route file holds more than this handler: keep the route, or move the rest out first.');
+    if (rewritten < callers.length) refuse('Some of the app\'s fetches of the route could not become calls of the action: keep the route.');
+    changes.push({ kind: 'delete', path: found.file });
+  }
   const calls = rewritten === 0 ? '' : rewritten === 1 ? ', calling it from the fetch that used the route' : `, calling it from the ${rewritten} fetches that used the route`;
-  return { ok: true, title: `Convert to server action \`${name}\` in ${relativeToApp(context, target)}${calls}, keeping the route`, changes };
+  return { ok: true, title: `Convert to server action \`${name}\` in ${relativeToApp(context, target)}${calls}, ${removeRoute ? 'removing' : 'keeping'} the route`, changes };
 }
 
 /** The domain's existing `'use server'` module in the app, or a new `actions.ts` under the app folder. */
