@@ -5,7 +5,7 @@ import { isWithin, joinPath } from '../project/paths';
 import { vocabularyFor } from '../vocabulary';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 import { extractService, relativeToApp } from './extract-service';
-import { addImports, importLine, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
+import { moduleWith, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
 import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { freeFolder, importSpecifier } from './placement';
@@ -80,18 +80,7 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   const changes: FileChange[] = extraction ? extraction.changes.filter((c) => c.path !== found.file) : [];
   if (extraction) changes.unshift(editBetween(found.file, context.fs.readFile(found.file)!, actionText)!);
   if (!keepAction) changes.push(removeFunction(source, fn.statement));
-  if (existing) {
-    const route = sources[1]!;
-    const before = route.getFullText();
-    const style = styleOf(route);
-    const edits = [...handler.imports].flatMap(([specifier, bindings]) => addImports(route, style, specifier, bindings));
-    edits.push({ start: before.trimEnd().length, end: before.length, newText: `${style.eol}${style.eol}${[...handler.declarations, handler.text].join(style.eol + style.eol)}${style.eol}` });
-    changes.push(editBetween(routePath, before, applyEdits(before, edits))!);
-  } else {
-    const style = styleOf(source);
-    const lines = [...handler.imports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
-    changes.push({ kind: 'create', path: routePath, text: [lines.join(style.eol), ...handler.declarations, handler.text].join(style.eol + style.eol) + style.eol });
-  }
+  changes.push(moduleWith(routePath, existing ? sources[1] : undefined, styleOf(existing ? sources[1]! : source), handler.imports, [...handler.declarations, handler.text]));
   const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.[jt]sx?$/, '').replace(/\([^)]*\)\//g, '')}`;
   return { ok: true, title: `Convert to route handler: ${method} ${url}${keepAction ? ', keeping the action' : ''}`, changes };
 }
@@ -228,9 +217,7 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
       const name = identifier.getText();
       if (kind === 'import') {
         if ((name === 'updateTag' || name === 'refresh') && declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() === 'next/cache') continue;
-        const found = new Map<string, ImportBinding[]>();
-        addBinding(found, declaration, name);
-        for (const [specifier, bindings] of found) addAll(imports, translate(context, source.getFilePath(), routePath, specifier), bindings);
+        addBinding(imports, declaration, name, (specifier) => translate(context, source.getFilePath(), routePath, specifier));
       } else if (kind === 'module') {
         const statement = topStatement(declaration);
         if (Node.isFunctionDeclaration(statement) && statement.isExported()) addAll(imports, importSpecifier(context.app, routePath, source.getFilePath()), [{ imported: name, local: name, typeOnly: false }]);

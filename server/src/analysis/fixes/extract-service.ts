@@ -2,7 +2,7 @@ import { Node, SyntaxKind, TypeFormatFlags, type Identifier, type Project, type 
 import { Behaviour } from '../behaviour';
 import { vocabularyFor } from '../vocabulary';
 import { editBetween, applyEdits, type FileChange, type TextChange } from './file-change';
-import { addImports, importLine, removeImports, styleOf, type ImportBinding } from './imports';
+import { addImports, moduleWith, removeImports, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
 import { addAll, addBinding, bindingNamesOf, calleeName, declares, importsLocal, indentOfLine, insideFunction, isPropertyName, leadingStart, ownReturns, referencesOf, reindent, templateRanges, translate } from './morph-syntax';
 import { domainOf, freeName, importSpecifier, servicePath } from './placement';
@@ -179,17 +179,7 @@ function writeExtraction(context: RefactorContext, adapter: SourceFile, target: 
     for (const b of bindings) if (existing && declares(existing, b.local) && !importsLocal(existing, b.local)) refuse(`${relativeToApp(context, servicePathname)} already declares \`${b.local}\`, which the moved code imports: rename one of them first.`);
   }
 
-  let serviceChange: FileChange | null;
-  if (existing) {
-    const before = existing.getFullText();
-    const edits = [...serviceImports].flatMap(([specifier, bindings]) => addImports(existing, style, specifier, bindings));
-    const trimmed = before.trimEnd();
-    edits.push({ start: trimmed.length, end: before.length, newText: `${style.eol}${style.eol}${fn}${style.eol}` });
-    serviceChange = editBetween(servicePathname, before, applyEdits(before, edits));
-  } else {
-    const lines = [...serviceImports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
-    serviceChange = { kind: 'create', path: servicePathname, text: `${lines.length > 0 ? lines.join(style.eol) + style.eol + style.eol : ''}${fn}${style.eol}` };
-  }
+  const serviceChange = moduleWith(servicePathname, existing, style, serviceImports, [fn]);
 
   // The adapter: the call in place of the steps, the imports only they used dropped, the service's added.
   const inAdapter = (n: string): boolean => n === target.name || adapter.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === n);

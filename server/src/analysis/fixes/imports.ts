@@ -1,5 +1,5 @@
 import { Node, type ImportDeclaration, type SourceFile } from 'ts-morph';
-import type { TextChange } from './file-change';
+import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 
 /** How a file writes its code, so that the lines a refactor adds look like the user's. */
 export interface CodeStyle {
@@ -120,4 +120,22 @@ export function removeImports(source: SourceFile, locals: ReadonlySet<string>): 
     changes.push({ start: clause.getStart(), end: clause.getEnd(), newText: typePrefix + parts.filter(Boolean).join(', ') });
   }
   return changes;
+}
+
+/**
+ * The change that puts `code` (top-level declarations, in order) into the module at `path`: appended
+ * to the existing one with its imports merged, or a new file of the prologue (`'use server'`), the
+ * imports and the code.
+ */
+export function moduleWith(path: string, existing: SourceFile | undefined, style: CodeStyle, imports: Map<string, ImportBinding[]>, code: string[], prologue?: string): FileChange {
+  const gap = style.eol + style.eol;
+  if (existing) {
+    const before = existing.getFullText();
+    const edits = [...imports].flatMap(([specifier, bindings]) => addImports(existing, style, specifier, bindings));
+    edits.push({ start: before.trimEnd().length, end: before.length, newText: `${gap}${code.join(gap)}${style.eol}` });
+    return editBetween(path, before, applyEdits(before, edits))!;
+  }
+  const lines = [...imports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
+  const parts = [prologue, lines.length > 0 ? lines.join(style.eol) : undefined, ...code].filter((p): p is string => p !== undefined);
+  return { kind: 'create', path, text: parts.join(gap) + style.eol };
 }

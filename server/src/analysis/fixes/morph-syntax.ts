@@ -62,12 +62,15 @@ export function addAll(map: Map<string, ImportBinding[]>, key: string, bindings:
   map.set(key, list);
 }
 
-/** The binding an import declaration gives `local`, recorded under the module specifier as written. */
-export function addBinding(imports: Map<string, ImportBinding[]>, declaration: Node, local: string): void {
+/**
+ * The binding an import declaration gives `local`, recorded under its module specifier, as written
+ * or as `specifierOf` re-expresses it for another file.
+ */
+export function addBinding(imports: Map<string, ImportBinding[]>, declaration: Node, local: string, specifierOf: (specifier: string) => string = (s) => s): void {
   const importDeclaration = declaration.getFirstAncestorByKindOrThrow(SyntaxKind.ImportDeclaration);
   const typeOnly = importDeclaration.isTypeOnly() || (Node.isImportSpecifier(declaration) && declaration.isTypeOnly());
   const imported = Node.isImportSpecifier(declaration) ? declaration.getName() : Node.isNamespaceImport(declaration) ? '*' : 'default';
-  addAll(imports, importDeclaration.getModuleSpecifierValue(), [{ imported, local, typeOnly }]);
+  addAll(imports, specifierOf(importDeclaration.getModuleSpecifierValue()), [{ imported, local, typeOnly }]);
 }
 
 /** A specifier of the adapter, as the service writes it: relative ones are resolved and re-expressed. */

@@ -2,9 +2,9 @@ import { Node, SyntaxKind, type CallExpression, type Statement } from 'ts-morph'
 import { dirName, isWithin, joinPath } from '../project/paths';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 import { relativeToApp } from './extract-service';
-import { addImports, importLine, styleOf, type ImportBinding } from './imports';
+import { addImports, moduleWith, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, declares, indentOfLine, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
+import { addBinding, declares, indentOfLine, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { domainOf, freeName, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -97,22 +97,12 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
   for (const { identifier, declaration, kind } of referencesOf(statements, route, fn.node, () => false)) {
     if (kind === 'module') refuse(`The handler uses \`${identifier.getText()}\`, declared in its route file: move it to a module of its own first.`);
     if (kind !== 'import' || !stillRead.has(identifier.getText())) continue;
-    const found = new Map<string, ImportBinding[]>();
-    addBinding(found, declaration, identifier.getText());
-    for (const [specifier, bindings] of found) addAll(imports, translate(context, route.getFilePath(), target, specifier), bindings);
+    addBinding(imports, declaration, identifier.getText(), (specifier) => translate(context, route.getFilePath(), target, specifier));
   }
 
   const changes: FileChange[] = [];
-  if (existing) {
-    const before = existing.getFullText();
-    const merged = [...imports].flatMap(([specifier, bindings]) => addImports(existing, style, specifier, bindings));
-    merged.push({ start: before.trimEnd().length, end: before.length, newText: `${style.eol}${style.eol}${actionText}${style.eol}` });
-    changes.push(editBetween(target, before, applyEdits(before, merged))!);
-  } else {
-    const q = style.quote;
-    const lines = [...imports].map(([specifier, bindings]) => importLine(style, specifier, bindings));
-    changes.push({ kind: 'create', path: target, text: `${q}use server${q}${style.semicolon}${style.eol}${style.eol}${lines.length > 0 ? lines.join(style.eol) + style.eol + style.eol : ''}${actionText}${style.eol}` });
-  }
+  const q = style.quote;
+  changes.push(moduleWith(target, existing, style, imports, [actionText], `${q}use server${q}${style.semicolon}`));
 
   // The app's own fetch calls become calls of the action.
   let rewritten = 0;
