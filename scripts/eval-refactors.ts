@@ -28,6 +28,7 @@ const DOCUMENTED: Record<RefactorKind, RegExp> = {
   'extract-service': /^$/,
   'to-route': /^(updateTag|refresh)$/,
   'to-route-keep-action': /^(updateTag|refresh)$/,
+  'to-route-rewrite-callers': /^(updateTag|refresh)$/,
   'to-action': /^(\w+\.json|\w+\.formData|NextResponse\.json|Response\.json)$/,
   'to-action-remove-route': /^(\w+\.json|\w+\.formData|NextResponse\.json|Response\.json)$/,
 };

@@ -165,6 +165,8 @@ describe('next-action-advisor refactor', () => {
     assert.match(run(['refactor', 'to-lambda', 'a.ts:1']).stderr, /refactor takes one of extract-service, to-route, to-action, not to-lambda/);
     assert.match(run(['refactor', 'to-route', 'a.ts']).stderr, /refactor takes a location as <file>:<line>/);
     assert.match(run(['refactor', 'extract-service', 'a.ts:1', '--keep-action']).stderr, /--keep-action goes with to-route/);
+    assert.match(run(['refactor', 'to-route', 'a.ts:1', '--keep-action', '--rewrite-callers']).stderr, /--keep-action and --rewrite-callers exclude each other/);
+    assert.match(run(['refactor', 'to-route', 'a.ts:1', '--remove-route']).stderr, /--remove-route goes with to-action/);
     assert.equal(run(['refactor', 'to-route', 'missing.ts:1']).code, 2);
   });
 });

@@ -86,12 +86,13 @@ describe('the language server over stdio', () => {
       range: target.range,
       context: { diagnostics: [target] },
     })) as CodeAction[];
-    // The remedy of a generic RPC action is a route handler; the action has callers, so it stays.
+    // The remedy of a generic RPC action is a route handler; the action has callers: it stays, or they fetch the route.
     assert.deepEqual(
       all.map((a) => `${a.kind}: ${a.title}`),
       [
         'refactor.rewrite: Convert `runTaskCommand` to a route handler, keeping the action',
         'quickfix: Convert `runTaskCommand` to a route handler, keeping the action',
+        'refactor.rewrite: Convert `runTaskCommand` to a route handler that its callers fetch',
         'quickfix: Disable action-generic-rpc for this line',
         'quickfix: Disable action-generic-rpc for this file',
       ],

@@ -25,12 +25,13 @@ export type Parsed =
   | { command: 'error'; message: string };
 
 export const USAGE = `Usage: next-action-advisor check [paths…] [options]
-       next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [--keep-action|--remove-route]
+       next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [--keep-action|--rewrite-callers|--remove-route]
 
 Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
 \`refactor\` applies one refactor to the action or route handler at that line and prints the files
 it created and changed: extract-service moves its data logic into lib/<domain>/service.ts,
-to-route turns an action into app/api/<name>/route.ts (with --keep-action, the action stays too),
+to-route turns an action into app/api/<name>/route.ts (with --keep-action, the action stays too;
+with --rewrite-callers, the app's calls of it become fetches of the route),
 to-action turns a route handler that only this app fetches into an action and rewrites those fetches
 (with --remove-route, the route file goes too, when it held only that handler).
 
@@ -83,8 +84,9 @@ const REFACTOR_NAMES = ['extract-service', 'to-route', 'to-action'] as const;
 
 function parseRefactor(args: string[]): Parsed {
   const keep = args.includes('--keep-action');
+  const rewrite = args.includes('--rewrite-callers');
   const remove = args.includes('--remove-route');
-  const rest = args.filter((a) => a !== '--keep-action' && a !== '--remove-route');
+  const rest = args.filter((a) => a !== '--keep-action' && a !== '--rewrite-callers' && a !== '--remove-route');
   const unknown = rest.find((a) => a.startsWith('-'));
   if (unknown) return { command: 'error', message: `unknown option ${unknown}` };
   const [name, location, extra] = rest;
@@ -92,9 +94,10 @@ function parseRefactor(args: string[]): Parsed {
   if (extra !== undefined) return { command: 'error', message: `refactor takes one location, not also ${extra}` };
   const match = /^(.+):(\d+)$/.exec(location ?? '');
   if (!match) return { command: 'error', message: 'refactor takes a location as <file>:<line>' };
-  if (keep && name !== 'to-route') return { command: 'error', message: '--keep-action goes with to-route' };
+  if ((keep || rewrite) && name !== 'to-route') return { command: 'error', message: `${keep ? '--keep-action' : '--rewrite-callers'} goes with to-route` };
+  if (keep && rewrite) return { command: 'error', message: '--keep-action and --rewrite-callers exclude each other' };
   if (remove && name !== 'to-action') return { command: 'error', message: '--remove-route goes with to-action' };
-  const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : 'to-route') : name === 'to-action' && remove ? 'to-action-remove-route' : (name as RefactorKind);
+  const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : rewrite ? 'to-route-rewrite-callers' : 'to-route') : name === 'to-action' && remove ? 'to-action-remove-route' : (name as RefactorKind);
   return { command: 'refactor', options: { kind, file: match[1]!, line: Number(match[2]) } };
 }
 

@@ -51,12 +51,18 @@ const RESPONSE_ROOTS = new Set(['Response', 'NextResponse']);
  * ```
  * `updateTag(tag)` becomes `revalidateTag(tag, 'max')` and `refresh()` goes: both throw outside an action.
  */
-export function actionToRoute(request: RefactorRequest, context: RefactorContext, keepAction: boolean): RefactorOutcome {
+/** What becomes of the action: it moves (nothing calls it), it stays beside the route, or its callers are rewritten to fetch the route. */
+export type RouteMode = 'move' | 'keep-action' | 'rewrite-callers';
+
+export function actionToRoute(request: RefactorRequest, context: RefactorContext, mode: RouteMode): RefactorOutcome {
+  const keepAction = mode === 'keep-action';
   const found = findTarget(context, request.file, request.offset);
   if (found.kind !== 'action' || !found.action) refuse('The cursor is not inside a Server Action.');
   if (found.action.kind !== 'module') refuse(`\`${found.name}\` is written inline in a component: move it to a \`'use server'\` module first.`);
   const callers = context.index.usagesOf(found.action.key);
-  if (!keepAction && callers.length > 0) {
+  if (mode === 'rewrite-callers' && callers.length === 0) refuse(`Nothing in this app calls \`${found.name}\`: there is no call to rewrite.`);
+  if (mode === 'rewrite-callers' && callers.some((c) => c.file === found.file)) refuse(`\`${found.name}\` is called from its own module, which stays a \`'use server'\` module: keep the action.`);
+  if (mode === 'move' && callers.length > 0) {
     refuse(`\`${found.name}\` is called from ${callers.length === 1 ? 'one place' : `${callers.length} places`} in this app (${relativeToApp(context, callers[0]!.file)}…): convert it keeping the action, so that they keep working.`);
   }
   const behaviour = new Behaviour(context.index, vocabularyFor(context.settings));
@@ -71,7 +77,8 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   if (!appDir) refuse('This app has no `app/` folder to put a Route Handler in.');
   // An action written in a `.tsx` module may hold JSX (an email template): its route keeps the ending.
   const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method, /\.[jt]sx$/.test(found.file) ? 'route.tsx' : 'route.ts');
-  const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : [])]);
+  const callerFiles = mode === 'rewrite-callers' ? [...new Set(callers.map((c) => c.file))].filter((f) => f !== found.file) : [];
+  const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : []), ...callerFiles]);
   const source = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
   const fn = extraction ? functionNamed(source, found.name) : { ...locate(source, found.fn), statement: topStatement(locate(source, found.fn).node) };
   const isWebhook = behaviour.webhookSignal(found.fn) !== null;
@@ -82,7 +89,45 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   if (!keepAction) changes.push(removeFunction(source, fn.statement));
   changes.push(moduleWith(routePath, existing ? sources[1] : undefined, styleOf(existing ? sources[1]! : source), handler.imports, [...handler.declarations, handler.text]));
   const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.[jt]sx?$/, '').replace(/\([^)]*\)\//g, '')}`;
-  return { ok: true, title: `Convert to route handler: ${method} ${url}${keepAction ? ', keeping the action' : ''}`, changes };
+  if (mode === 'rewrite-callers') {
+    const answers = fn.body.getStatements().flatMap(ownReturns).some((r) => r.getExpression() !== undefined);
+    for (const file of callerFiles) {
+      const caller = sources.find((s) => s.getFilePath() === file)!;
+      changes.push(fetchingCaller(context, caller, callers.filter((c) => c.file === file).map((c) => c.usage.span), parametersOf(fn.node), { url, method, answers }));
+    }
+  }
+  const variant = keepAction ? ', keeping the action' : mode === 'rewrite-callers' ? `, its ${callers.length === 1 ? 'caller fetching' : `${callers.length} callers fetching`} it` : '';
+  return { ok: true, title: `Convert to route handler: ${method} ${url}${variant}`, changes };
+}
+
+/**
+ * A client module whose calls of the action become `fetch` calls of the route: JSON of the arguments
+ * under the parameters' names (or the form data itself), and the JSON answer when the action returned
+ * one. A reference that is not a plain call (a form's `action`, `useActionState`) is refused.
+ */
+function fetchingCaller(context: RefactorContext, caller: SourceFile, spans: { start: number; end: number }[], params: ParameterDeclaration[], route: { url: string; method: string; answers: boolean }): FileChange {
+  const style = styleOf(caller);
+  const q = style.quote;
+  const text = caller.getFullText();
+  const inputs = params.filter((_, i) => !(i === 0 && params.length === 2 && /FormData/.test(params[1]!.getTypeNode()?.getText() ?? '')));
+  const formData = inputs.length === 1 && /FormData/.test(inputs[0]!.getTypeNode()?.getText() ?? '');
+  const edits: TextChange[] = [];
+  const shown = relativeToApp(context, caller.getFilePath());
+  for (const span of spans) {
+    const reference = caller.getDescendantAtStartWithWidth(span.start, span.end - span.start);
+    const call = reference?.getParent();
+    if (!reference || !call || !Node.isCallExpression(call) || call.getExpression() !== reference) refuse(`${shown} uses the action other than by calling it (a form's \`action\`, \`useActionState\`): keep the action for it.`);
+    const args = call.getArguments().map((a) => a.getText());
+    const body = formData
+      ? `body: ${args[0] ?? 'new FormData()'}`
+      : `headers: { ${q}Content-Type${q}: ${q}application/json${q} }, body: JSON.stringify({ ${inputs.map((p, i) => (args[i] === p.getName() ? p.getName() : `${p.getName()}: ${args[i] ?? 'undefined'}`)).join(', ')} })`;
+    const request = `fetch(${q}${route.url}${q}, { method: ${q}${route.method}${q}, ${body} })`;
+    // The call resolves to what the action did: its answer, or nothing.
+    edits.push({ start: call.getStart(), end: call.getEnd(), newText: `${request}.then(${route.answers ? '(response) => response.json()' : '() => undefined'})` });
+  }
+  const name = caller.getDescendantAtStartWithWidth(spans[0]!.start, spans[0]!.end - spans[0]!.start)!.getText();
+  const stillUsed = caller.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !spans.some((s) => s.start === i.getStart()) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
+  return editBetween(caller.getFilePath(), text, applyEdits(text, [...edits, ...(stillUsed ? [] : removeImports(caller, new Set([name])))]))!;
 }
 
 /** The action's module without it, and without the imports only it used. */

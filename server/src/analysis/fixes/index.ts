@@ -13,9 +13,11 @@ export function buildRefactor(request: RefactorRequest, context: RefactorContext
       case 'extract-service':
         return extractService(request, context);
       case 'to-route':
-        return actionToRoute(request, context, false);
+        return actionToRoute(request, context, 'move');
       case 'to-route-keep-action':
-        return actionToRoute(request, context, true);
+        return actionToRoute(request, context, 'keep-action');
+      case 'to-route-rewrite-callers':
+        return actionToRoute(request, context, 'rewrite-callers');
       case 'to-action':
         return routeToAction(request, context, false);
       case 'to-action-remove-route':

@@ -37,9 +37,14 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
   const named = target.action ? `\`${target.action.name}\`` : 'this handler';
   if (touchesData) offers.push({ kind: 'extract-service', title: `Extract the data logic of ${named} to a service`, codeActionKind: 'refactor.extract', offset: target.fn.span.start, remedies: ['logic-in-transport'] });
   if (target.action?.kind === 'module') {
-    const called = index.usagesOf(target.action.key).length > 0;
+    const usages = index.usagesOf(target.action.key);
+    const called = usages.length > 0;
     if (!called) offers.push({ kind: 'to-route', title: `Convert ${named} to a route handler`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ROUTE_REMEDIES });
     offers.push({ kind: 'to-route-keep-action', title: `Convert ${named} to a route handler, keeping the action`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: called ? ROUTE_REMEDIES : [] });
+    // Calls in handlers and effects can fetch the route instead; a form bound to the action cannot, yet.
+    if (called && usages.every((u) => u.usage.context !== 'form-action' && u.usage.context !== 'action-state' && u.file !== file)) {
+      offers.push({ kind: 'to-route-rewrite-callers', title: `Convert ${named} to a route handler that its callers fetch`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: [] });
+    }
   }
   if (target.route && target.route.url.router === 'app' && MUTATING.has(target.route.method) && index.fetchesOf(target.route.key).length > 0) {
     const shown = `\`${target.route.method} ${target.route.url.pattern}\``;

@@ -4,9 +4,9 @@ import type { AdvisorSettings } from '../settings';
 import type { FileSystem } from '../types';
 import type { FileChange } from './file-change';
 
-export type RefactorKind = 'extract-service' | 'to-route' | 'to-route-keep-action' | 'to-action' | 'to-action-remove-route';
+export type RefactorKind = 'extract-service' | 'to-route' | 'to-route-keep-action' | 'to-route-rewrite-callers' | 'to-action' | 'to-action-remove-route';
 
-export const REFACTOR_KINDS: readonly RefactorKind[] = ['extract-service', 'to-route', 'to-route-keep-action', 'to-action', 'to-action-remove-route'];
+export const REFACTOR_KINDS: readonly RefactorKind[] = ['extract-service', 'to-route', 'to-route-keep-action', 'to-route-rewrite-callers', 'to-action', 'to-action-remove-route'];
 
 /** A refactor asked for on the function at `offset` of `file`. */
 export interface RefactorRequest {
