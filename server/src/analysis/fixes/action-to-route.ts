@@ -7,7 +7,7 @@ import { applyEdits, editBetween, type FileChange, type TextChange } from './fil
 import { extractService, relativeToApp } from './extract-service';
 import { moduleWith, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
+import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { freeFolder, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -294,10 +294,6 @@ function alwaysExits(statement: Node): boolean {
     return (final !== undefined && alwaysExits(final)) || (alwaysExits(statement.getTryBlock()) && (handler === undefined || alwaysExits(handler.getBlock())));
   }
   return false;
-}
-
-function parametersOf(node: Node): ParameterDeclaration[] {
-  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node) ? node.getParameters() : [];
 }
 
 function awaitedCall(node: Node | undefined): Node | undefined {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Identifier, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Identifier, type ParameterDeclaration, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
 import type { CodeStyle, ImportBinding } from './imports';
 import { importSpecifier } from './placement';
 import { refuse, type RefactorContext } from './refactor';
@@ -169,4 +169,8 @@ export function statementRemoval(statement: Statement): { start: number; end: nu
     end = lineEnd === -1 ? text.length : lineEnd + 1;
   }
   return { start, end, newText: '' };
+}
+
+export function parametersOf(node: Node): ParameterDeclaration[] {
+  return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node) ? node.getParameters() : [];
 }

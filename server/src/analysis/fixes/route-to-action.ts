@@ -4,7 +4,7 @@ import { applyEdits, editBetween, type FileChange, type TextChange } from './fil
 import { relativeToApp } from './extract-service';
 import { addImports, moduleWith, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addBinding, declares, indentOfLine, leadingStart, ownReturns, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
+import { addBinding, declares, indentOfLine, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { domainOf, freeName, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -50,7 +50,7 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
   const route = sources[0]!;
   const existing = context.fs.fileExists(target) ? sources.find((s) => s.getFilePath() === target) : undefined;
   const fn = locate(route, found.fn);
-  const parameters = Node.isFunctionDeclaration(fn.node) || Node.isArrowFunction(fn.node) || Node.isFunctionExpression(fn.node) ? fn.node.getParameters() : [];
+  const parameters = parametersOf(fn.node);
   const requestName = parameters[0]?.getName();
   if (parameters[1] && parameters[1].findReferencesAsNodes().length > 0) refuse('The handler reads its route params: a Server Action gets no URL, so pass them as arguments first.');
   const style = styleOf(existing ?? route);
