@@ -32,7 +32,7 @@ function listFiles(root: string, under = ''): string[] {
   return fs.readdirSync(path.join(root, under), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(root, path.join(under, e.name)) : e.name === 'node_modules' ? [] : [path.join(under, e.name)]));
 }
 
-/** A project in a temporary folder: the shared base, then the fixture's own files; `eol` rewrites line ends. */
+/** A project in a temporary folder: the shared base, then the fixture's `before/`; `eol` rewrites line ends. */
 function project(fixture: string, eol = '\n'): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-refactor-')));
   for (const from of [path.join(DIR, '_base'), path.join(DIR, fixture, 'before')]) {
@@ -84,12 +84,14 @@ function findingsOf(root: string, rule: string): number {
 const fixtures = fs.readdirSync(DIR).filter((name) => !name.startsWith('_')).sort();
 
 for (const fixture of fixtures) {
-  const spec = JSON.parse(fs.readFileSync(path.join(DIR, fixture, 'refactor.json'), 'utf8')) as { steps: Step[]; removes: string[]; deletes?: string[] };
+  const spec = JSON.parse(fs.readFileSync(path.join(DIR, fixture, 'refactor.json'), 'utf8')) as { steps: Step[]; removes: string[]; deletes?: string[]; before?: string };
+  // A variant of another fixture's refactor starts from that fixture's `before/`.
+  const start = spec.before ?? fixture;
   const afterDir = path.join(DIR, fixture, 'after');
 
   describe(`refactor ${fixture}`, () => {
     it('creates and changes exactly the files of after/, and touches nothing else', () => {
-      const root = project(fixture);
+      const root = project(start);
       const before = new Map(listFiles(root).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
       const { touched, deleted } = applyAll(root, spec.steps);
       if (process.env.UPDATE_EXPECTED) {
@@ -108,7 +110,7 @@ for (const fixture of fixtures) {
     });
 
     it('keeps CRLF line ends in a CRLF project', () => {
-      const root = project(fixture, '\r\n');
+      const root = project(start, '\r\n');
       const { touched } = applyAll(root, spec.steps);
       for (const f of touched) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(afterDir, f), 'utf8').replace(/\n/g, '\r\n'), f);
       fs.rmSync(root, { recursive: true, force: true });
@@ -116,7 +118,7 @@ for (const fixture of fixtures) {
 
     if (spec.removes.length > 0) {
       it(`removes the findings it remedies (${spec.removes.join(', ')})`, () => {
-        const root = project(fixture);
+        const root = project(start);
         for (const rule of spec.removes) assert.ok(findingsOf(root, rule) > 0, `the fixture has a ${rule} finding to remove`);
         applyAll(root, spec.steps);
         for (const rule of spec.removes) assert.equal(findingsOf(root, rule), 0, rule);
@@ -125,7 +127,7 @@ for (const fixture of fixtures) {
     }
 
     it('compiles under tsc against the real next, react and zod types, before and after', () => {
-      const root = project(fixture);
+      const root = project(start);
       const tsc = (): string => {
         const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
         return result.status === 0 ? '' : result.stdout + result.stderr;
