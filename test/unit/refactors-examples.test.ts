@@ -47,7 +47,7 @@ describe('refactors on examples/', () => {
       const name = `${offer.kind} at ${path.relative(EXAMPLE, file)}:${offer.offset}`;
       if (!outcome.ok) {
         assert.ok(outcome.reason.length > 20, `${name}: a reason the user can act on`);
-        refused.push(name);
+        refused.push(`${name} (${outcome.reason})`);
         copy.remove();
         continue;
       }

@@ -76,6 +76,12 @@ function applyAll(root: string, steps: Step[]): { touched: string[]; deleted: st
   return { touched: [...touched].filter((f) => !deleted.has(f)).sort(), deleted: [...deleted].sort() };
 }
 
+/** What `tsc --noEmit` says about the project: nothing when it compiles. */
+function tsc(root: string): string {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+  return result.status === 0 ? '' : result.stdout + result.stderr;
+}
+
 function findingsOf(root: string, rule: string): number {
   const analyzer = analyze(root);
   return analyzer.index.paths().flatMap((p) => analyzer.findings(p)).filter((f) => f.ruleId === rule).length;
@@ -128,13 +134,9 @@ for (const fixture of fixtures) {
 
     it('compiles under tsc against the real next, react and zod types, before and after', () => {
       const root = project(start);
-      const tsc = (): string => {
-        const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-        return result.status === 0 ? '' : result.stdout + result.stderr;
-      };
-      assert.equal(tsc(), '', 'the fixture compiles before');
+      assert.equal(tsc(root), '', 'the fixture compiles before');
       applyAll(root, spec.steps);
-      assert.equal(tsc(), '', 'and after the refactor');
+      assert.equal(tsc(root), '', 'and after the refactor');
       fs.rmSync(root, { recursive: true, force: true });
     });
   });
@@ -183,6 +185,24 @@ describe('refactors that cannot be done safely', () => {
       reason: '`loadTasks` is called from one place in this app (src/app/projects/[projectId]/tasks/board.tsx…): convert it keeping the action, so that they keep working.',
     },
     {
+      name: 'rewriting a Server Component form to fetch the route',
+      files: {
+        'src/app/notes/actions.ts': "'use server'\n\nimport { db } from '@/lib/db'\n\nexport async function addNote(formData: FormData) {\n  await db.task.create({ data: { projectId: String(formData.get('projectId')), title: String(formData.get('title')), done: false } })\n}\n",
+        'src/app/notes/page.tsx': "import { addNote } from './actions'\n\nexport default function NotesPage() {\n  return <form action={addNote}><input name=\"title\" /></form>\n}\n",
+      },
+      step: { kind: 'to-route-rewrite-callers', file: 'src/app/notes/actions.ts', line: 5 },
+      reason: "src/app/notes/page.tsx runs on the server, where fetching the app's own route is a needless HTTP round trip: keep the action for it.",
+    },
+    {
+      name: 'rewriting the callers of an action that redirects',
+      files: {
+        'src/app/notes/actions.ts': "'use server'\n\nimport { redirect } from 'next/navigation'\nimport { db } from '@/lib/db'\n\nexport async function addNote(formData: FormData) {\n  await db.task.create({ data: { projectId: String(formData.get('projectId')), title: 'Note', done: false } })\n  redirect('/notes')\n}\n",
+        'src/app/notes/form.tsx': "'use client'\n\nimport { addNote } from './actions'\n\nexport function NoteForm() {\n  return <form action={addNote}><input name=\"title\" /></form>\n}\n",
+      },
+      step: { kind: 'to-route-rewrite-callers', file: 'src/app/notes/actions.ts', line: 6 },
+      reason: '`addNote` navigates when it is done (`redirect()`), which a fetch of the route would not follow: keep the action.',
+    },
+    {
       name: 'a cursor outside any action or route',
       files: {},
       step: { kind: 'extract-service', file: 'src/lib/tasks/service.ts', line: 3 },
@@ -213,6 +233,24 @@ describe('refactors that cannot be done safely', () => {
   });
 });
 
+describe('callers of an action bound to a form', () => {
+  it('get a client function for a `.bind(null, …)`, its bound arguments in the JSON body', () => {
+    const root = projectWith({
+      'src/app/notes/actions.ts': "'use server'\n\nimport { db } from '@/lib/db'\n\nexport async function archiveNote(noteId: string, reason: string) {\n  await db.project.update({ where: { id: noteId }, data: { name: reason } })\n}\n",
+      'src/app/notes/archive.tsx': "'use client'\n\nimport { archiveNote } from './actions'\n\nexport function Archive({ id }: { id: string }) {\n  const archive = archiveNote.bind(null, id, 'done')\n  return <form action={archive}><button>Archive</button></form>\n}\n",
+    });
+    const outcome = run(root, { kind: 'to-route-rewrite-callers', file: 'src/app/notes/actions.ts', line: 5 });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+    writeChanges(outcome.changes);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'src/app/notes/archive.tsx'), 'utf8'),
+      "'use client'\n\nexport function Archive({ id }: { id: string }) {\n  const archive = () => fetch('/api/archive-note', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ noteId: id, reason: 'done' }) }).then(() => undefined)\n  return <form action={archive}><button>Archive</button></form>\n}\n",
+    );
+    assert.equal(tsc(root), '');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
 describe('refactors of a default export', () => {
   it('name the service function after the function, and keep the default export', () => {
     const root = projectWith({
@@ -235,8 +273,8 @@ describe('refactor offers', () => {
       const full = path.join(root, file);
       return refactorOffers(analyzer.index, DEFAULT_SETTINGS, full, fs.readFileSync(full, 'utf8').indexOf(needle)).map((o) => `${o.kind} ${o.codeActionKind}`);
     };
-    // createTask writes itself and a form calls it: extract, or convert while keeping it.
-    assert.deepEqual(offered('src/app/projects/[projectId]/tasks/actions.ts', 'const task'), ['extract-service refactor.extract', 'to-route-keep-action refactor.rewrite']);
+    // createTask writes itself and a client component's form calls it: extract, convert while keeping it, or convert with the form fetching the route.
+    assert.deepEqual(offered('src/app/projects/[projectId]/tasks/actions.ts', 'const task'), ['extract-service refactor.extract', 'to-route-keep-action refactor.rewrite', 'to-route-rewrite-callers refactor.rewrite']);
     // A client component and a plain module offer nothing.
     assert.deepEqual(offered('src/components/new-task-form.tsx', 'useActionState('), []);
     assert.deepEqual(offered('src/lib/auth.ts', 'cookies()'), []);

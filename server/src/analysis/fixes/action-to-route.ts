@@ -7,7 +7,8 @@ import { applyEdits, editBetween, type FileChange, type TextChange } from './fil
 import { extractService, relativeToApp } from './extract-service';
 import { moduleWith, removeImports, styleOf, type CodeStyle, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
+import { addAll, addBinding, bindingNamesOf, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
+import { fetchingCaller } from './fetching-callers';
 import { freeFolder, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -67,6 +68,7 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   }
   const behaviour = new Behaviour(context.index, vocabularyFor(context.settings));
   const facts = context.index.facts(found.file)!;
+  if (mode === 'rewrite-callers' && behaviour.navigationCalls(facts, found.fn).length > 0) refuse(`\`${found.name}\` navigates when it is done (\`redirect()\`), which a fetch of the route would not follow: keep the action.`);
   // Both transports over one service: the logic moves out of the action first.
   const extraction = keepAction && behaviour.dataOperations(facts, found.fn).length > 0 ? extractService({ ...request, kind: 'extract-service' }, context) : null;
   if (extraction && !extraction.ok) return extraction;
@@ -86,14 +88,15 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
 
   const changes: FileChange[] = extraction ? extraction.changes.filter((c) => c.path !== found.file) : [];
   if (extraction) changes.unshift(editBetween(found.file, context.fs.readFile(found.file)!, actionText)!);
-  if (!keepAction) changes.push(removeFunction(source, fn.statement));
+  if (!keepAction) changes.push(removeFunction(source, fn.statement, handler.copied));
   changes.push(moduleWith(routePath, existing ? sources[1] : undefined, styleOf(existing ? sources[1]! : source), handler.imports, [...handler.declarations, handler.text]));
   const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.[jt]sx?$/, '').replace(/\([^)]*\)\//g, '')}`;
   if (mode === 'rewrite-callers') {
     const answers = fn.body.getStatements().flatMap(ownReturns).some((r) => r.getExpression() !== undefined);
+    const refreshes = behaviour.revalidations(facts, found.fn).length > 0;
     for (const file of callerFiles) {
       const caller = sources.find((s) => s.getFilePath() === file)!;
-      changes.push(fetchingCaller(context, caller, callers.filter((c) => c.file === file).map((c) => c.usage.span), parametersOf(fn.node), { url, method, answers }));
+      changes.push(fetchingCaller(context, caller, callers.filter((c) => c.file === file).map((c) => c.usage), parametersOf(fn.node), { url, method, answers, refreshes }));
     }
   }
   const variant = keepAction ? ', keeping the action' : mode === 'rewrite-callers' ? `, its ${callers.length === 1 ? 'caller fetching' : `${callers.length} callers fetching`} it` : '';
@@ -101,49 +104,48 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
 }
 
 /**
- * A client module whose calls of the action become `fetch` calls of the route: JSON of the arguments
- * under the parameters' names (or the form data itself), and the JSON answer when the action returned
- * one. A reference that is not a plain call (a form's `action`, `useActionState`) is refused.
+ * The action's module without it, without the declarations copied into the route that nothing else
+ * there reads any more (exported ones stay), and without the imports only they used.
  */
-function fetchingCaller(context: RefactorContext, caller: SourceFile, spans: { start: number; end: number }[], params: ParameterDeclaration[], route: { url: string; method: string; answers: boolean }): FileChange {
-  const style = styleOf(caller);
-  const q = style.quote;
-  const text = caller.getFullText();
-  const inputs = params.filter((_, i) => !(i === 0 && params.length === 2 && /FormData/.test(params[1]!.getTypeNode()?.getText() ?? '')));
-  const formData = inputs.length === 1 && /FormData/.test(inputs[0]!.getTypeNode()?.getText() ?? '');
-  const edits: TextChange[] = [];
-  const shown = relativeToApp(context, caller.getFilePath());
-  for (const span of spans) {
-    const reference = caller.getDescendantAtStartWithWidth(span.start, span.end - span.start);
-    const call = reference?.getParent();
-    if (!reference || !call || !Node.isCallExpression(call) || call.getExpression() !== reference) refuse(`${shown} uses the action other than by calling it (a form's \`action\`, \`useActionState\`): keep the action for it.`);
-    const args = call.getArguments().map((a) => a.getText());
-    const body = formData
-      ? `body: ${args[0] ?? 'new FormData()'}`
-      : `headers: { ${q}Content-Type${q}: ${q}application/json${q} }, body: JSON.stringify({ ${inputs.map((p, i) => (args[i] === p.getName() ? p.getName() : `${p.getName()}: ${args[i] ?? 'undefined'}`)).join(', ')} })`;
-    const request = `fetch(${q}${route.url}${q}, { method: ${q}${route.method}${q}, ${body} })`;
-    // The call resolves to what the action did: its answer, or nothing.
-    edits.push({ start: call.getStart(), end: call.getEnd(), newText: `${request}.then(${route.answers ? '(response) => response.json()' : '() => undefined'})` });
-  }
-  const name = caller.getDescendantAtStartWithWidth(spans[0]!.start, spans[0]!.end - spans[0]!.start)!.getText();
-  const stillUsed = caller.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !spans.some((s) => s.start === i.getStart()) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
-  return editBetween(caller.getFilePath(), text, applyEdits(text, [...edits, ...(stillUsed ? [] : removeImports(caller, new Set([name])))]))!;
-}
-
-/** The action's module without it, and without the imports only it used. */
-function removeFunction(source: SourceFile, statement: Statement): FileChange {
+function removeFunction(source: SourceFile, statement: Statement, copied: Statement[]): FileChange {
   const text = source.getFullText();
-  const start = leadingStart(statement);
-  let end = statement.getEnd();
-  while (text[end] === '\n' || text[end] === '\r') end++;
-  const inside = (n: Node): boolean => n.getStart() >= start && n.getEnd() <= end;
+  const rangeOf = (s: Statement): { start: number; end: number } => {
+    let end = s.getEnd();
+    while (text[end] === '\n' || text[end] === '\r') end++;
+    return { start: leadingStart(s), end };
+  };
   const identifiers = source.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
+  const removed = [rangeOf(statement)];
+  const inside = (n: Node): boolean => removed.some((r) => n.getStart() >= r.start && n.getEnd() <= r.end);
+  const readOutside = (name: string, own: { start: number; end: number }): boolean =>
+    identifiers.some((i) => i.getText() === name && !inside(i) && !(i.getStart() >= own.start && i.getEnd() <= own.end));
+  // One pass per level: a copied declaration may be read only by another that goes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const declaration of copied) {
+      const range = rangeOf(declaration);
+      if (inside(declaration) || isExported(declaration) || declaredNames(declaration).some((name) => readOutside(name, range))) continue;
+      removed.push(range);
+      changed = true;
+    }
+  }
   const onlyThere = new Set(identifiers.filter(inside).map((i) => i.getText()).filter((name) => !identifiers.some((i) => !inside(i) && i.getText() === name)));
-  const left = applyEdits(text, [{ start, end, newText: '' }, ...removeImports(source, onlyThere)]);
+  const left = applyEdits(text, [...removed.map((r) => ({ ...r, newText: '' })), ...removeImports(source, onlyThere)]);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // No run of blank lines where code was, and one line end at the end.
   const tidy = left.replace(new RegExp(`(${eol}){3,}`, 'g'), eol + eol).replace(/\s*$/, eol);
   return editBetween(source.getFilePath(), text, tidy)!;
+}
+
+function isExported(statement: Statement): boolean {
+  return Node.isExportable(statement) && statement.isExported();
+}
+
+function declaredNames(statement: Statement): string[] {
+  if (Node.isVariableStatement(statement)) return statement.getDeclarations().flatMap((d) => bindingNamesOf(d.getNameNode()));
+  const named = Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement) || Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement) || Node.isEnumDeclaration(statement);
+  const name = named ? statement.getName() : undefined;
+  return name ? [name] : [];
 }
 
 /** `folder/route.ts`, or the existing one there when it does not answer `method` yet, or a free folder beside it. */
@@ -172,6 +174,8 @@ interface Handler {
   imports: Map<string, ImportBinding[]>;
   /** Declarations of the action's module that the handler needs, copied. */
   declarations: string[];
+  /** The statements they were copied from. */
+  copied: Statement[];
 }
 
 interface Located {
@@ -273,8 +277,8 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
       }
     }
   }
-  const inOrder = declarations.sort((a, b) => a.getStart() - b.getStart()).map((d) => d.getText().replace(/^export\s+/, ''));
-  return { text: handlerText, imports, declarations: inOrder };
+  const inOrder = declarations.sort((a, b) => a.getStart() - b.getStart());
+  return { text: handlerText, imports, declarations: inOrder.map((d) => d.getText().replace(/^export\s+/, '')), copied: inOrder };
 }
 
 /** Every path through the statement returns or throws: nothing after it runs. */

@@ -123,6 +123,23 @@ export function removeImports(source: SourceFile, locals: ReadonlySet<string>): 
 }
 
 /**
+ * `text`, an edit of `source`, no longer importing `removed` and importing `added`. The removal is
+ * done first, on the edited text, so that a new import line never lands inside a removed one.
+ */
+export function reimported(source: SourceFile, text: string, style: CodeStyle, removed: ReadonlySet<string>, added: { specifier: string; bindings: ImportBinding[] }[]): string {
+  const project = source.getProject();
+  const path = source.getFilePath().replace(/(\.[^./]+)$/, '.imports$1');
+  let scratch = project.createSourceFile(path, text, { overwrite: true });
+  let result = applyEdits(text, removeImports(scratch, removed));
+  for (const { specifier, bindings } of added) {
+    scratch = project.createSourceFile(path, result, { overwrite: true });
+    result = applyEdits(result, addImports(scratch, style, specifier, bindings));
+  }
+  scratch.delete();
+  return result;
+}
+
+/**
  * The change that puts `code` (top-level declarations, in order) into the module at `path`: appended
  * to the existing one with its imports merged, or a new file of the prologue (`'use server'`), the
  * imports and the code.

@@ -33,7 +33,8 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
   const target = action && (!route || size(action.fn!) <= size(route.fn!)) ? { fn: action.fn!, action, route: null } : route ? { fn: route.fn!, action: null, route } : null;
   if (!target) return [];
   const offers: RefactorOffer[] = [];
-  const touchesData = new Behaviour(index, vocabularyFor(settings)).dataOperations(facts, target.fn).length > 0;
+  const behaviour = new Behaviour(index, vocabularyFor(settings));
+  const touchesData = behaviour.dataOperations(facts, target.fn).length > 0;
   const named = target.action ? `\`${target.action.name}\`` : 'this handler';
   if (touchesData) offers.push({ kind: 'extract-service', title: `Extract the data logic of ${named} to a service`, codeActionKind: 'refactor.extract', offset: target.fn.span.start, remedies: ['logic-in-transport'] });
   if (target.action?.kind === 'module') {
@@ -41,8 +42,9 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
     const called = usages.length > 0;
     if (!called) offers.push({ kind: 'to-route', title: `Convert ${named} to a route handler`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ROUTE_REMEDIES });
     offers.push({ kind: 'to-route-keep-action', title: `Convert ${named} to a route handler, keeping the action`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: called ? ROUTE_REMEDIES : [] });
-    // Calls in handlers and effects can fetch the route instead; a form bound to the action cannot, yet.
-    if (called && usages.every((u) => u.usage.context !== 'form-action' && u.usage.context !== 'action-state' && u.file !== file)) {
+    // Client components can fetch the route instead (a Server Component would fetch its own app), unless the action navigates.
+    const fetchable = usages.every((u) => u.file !== file && index.facts(u.file)?.directive === 'use client') && behaviour.navigationCalls(facts, target.fn).length === 0;
+    if (called && fetchable) {
       offers.push({ kind: 'to-route-rewrite-callers', title: `Convert ${named} to a route handler that its callers fetch`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: [] });
     }
   }
