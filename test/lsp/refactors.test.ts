@@ -93,8 +93,8 @@ describe('refactors over the protocol', () => {
     const actions = await list(PROJECT_ACTIONS, 13, 20);
     assert.deepEqual(
       actions.map((a) => `${a.kind}: ${a.title}`),
-      ['refactor.rewrite: Convert `createProject` to a route handler, keeping the action'],
-      'createProject calls a service already, and a form calls it: only the variant that keeps it',
+      ['refactor.rewrite: Convert `createProject` to a route handler, keeping the action', 'refactor.rewrite: Convert `createProject` to a route handler that its callers fetch'],
+      'createProject calls a service already, and a client form calls it: the variants that keep it or make the form fetch the route',
     );
     const big = ["'use server'", '', "import { db } from '@/lib/db'", '', 'export async function importRows(rows: string[]) {', ...Array.from({ length: 494 }, (_, i) => `  await db.task.create({ data: { projectId: rows[${i}]!, title: 'row ${i}', done: false } })`), '}', ''].join('\n');
     assert.equal(big.split('\n').length, 501);
@@ -155,6 +155,6 @@ describe('refactors in a client that cannot take them', () => {
       range: { start: { line: 13, character: 20 }, end: { line: 13, character: 20 } },
       context: { diagnostics: [], only: ['refactor'] },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.disabled?.reason), ['This editor cannot resolve code actions lazily, which refactors need.']);
+    assert.deepEqual(actions.map((a) => a.disabled?.reason), Array(2).fill('This editor cannot resolve code actions lazily, which refactors need.'));
   });
 });

@@ -251,6 +251,35 @@ describe('callers of an action bound to a form', () => {
   });
 });
 
+describe('request APIs in a converted action', () => {
+  it('are awaited in the route, as Next.js 15 and later require, and left as they were in the action kept', () => {
+    const action = "'use server'\n\nimport { cookies } from 'next/headers'\nimport { db } from '@/lib/db'\n\nexport async function renameProject(projectId: string, name: string) {\n  const theme = cookies().get('theme')?.value\n  const store = cookies()\n  await db.project.update({ where: { id: projectId }, data: { name: `${name} ${theme} ${store.size}` } })\n}\n";
+    const root = projectWith({ 'src/app/names/actions.ts': action });
+    const outcome = run(root, { kind: 'to-route-keep-action', file: 'src/app/names/actions.ts', line: 6 });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+    writeChanges(outcome.changes);
+    const route = fs.readFileSync(path.join(root, 'src/app/api/rename-project/route.ts'), 'utf8');
+    assert.match(route, /\n {2}const theme = \(await cookies\(\)\)\.get\('theme'\)\?\.value\n {2}const store = await cookies\(\)\n/);
+    assert.match(fs.readFileSync(path.join(root, 'src/app/names/actions.ts'), 'utf8'), /const theme = cookies\(\)\.get/);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('a webhook that verified nothing', () => {
+  it("gets its provider's check in the route: Stripe's constructEvent with the app's client, over the raw body, before it is parsed", () => {
+    const action = "'use server'\n\nimport { headers } from 'next/headers'\nimport { stripe } from '@/lib/stripe'\nimport { recordPayment } from '@/lib/billing'\n\nexport async function paymentSucceeded(event: { projectId: string }) {\n  const signature = (await headers()).get('stripe-signature')\n  console.log('stripe event', signature)\n  await recordPayment(event.projectId)\n}\n";
+    const root = projectWith({ 'src/app/billing/actions.ts': action, 'src/lib/billing.ts': "export async function recordPayment(projectId: string) {\n  console.log(projectId)\n}\n" });
+    const outcome = run(root, { kind: 'to-route', file: 'src/app/billing/actions.ts', line: 7 });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
+    writeChanges(outcome.changes);
+    const route = fs.readFileSync(path.join(root, 'src/app/api/payment-succeeded/route.ts'), 'utf8');
+    assert.match(route, /\nfunction signedByStripe\(payload: string, signature: string \| null\): boolean \{\n {2}try \{\n {4}stripe\.webhooks\.constructEvent\(payload, signature \?\? '', process\.env\.STRIPE_WEBHOOK_SECRET \?\? ''\)\n/);
+    assert.match(route, /\n {2}const body = await request\.text\(\)\n {2}if \(!signedByStripe\(body, request\.headers\.get\('stripe-signature'\)\)\) return NextResponse\.json\(\{ error: 'Invalid signature' \}, \{ status: 401 \}\)\n {2}const event = JSON\.parse\(body\) as \{ projectId: string \}\n/);
+    assert.equal(tsc(root), '');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
 describe('refactors of a default export', () => {
   it('name the service function after the function, and keep the default export', () => {
     const root = projectWith({

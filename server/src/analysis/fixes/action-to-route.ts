@@ -9,6 +9,8 @@ import { moduleWith, removeImports, styleOf, type CodeStyle, type ImportBinding 
 import { morphProject } from './morph-project';
 import { addAll, addBinding, bindingNamesOf, calleeName, indentOfLine, isWithinNode, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { fetchingCaller } from './fetching-callers';
+import { awaitedRequestApis } from './request-apis';
+import { verificationFor, type Verification } from './webhook-verification';
 import { freeFolder, importSpecifier } from './placement';
 import { refuse, type RefactorContext, type RefactorOutcome, type RefactorRequest } from './refactor';
 import { findTarget, locate } from './target-function';
@@ -81,14 +83,26 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method, /\.[jt]sx$/.test(found.file) ? 'route.tsx' : 'route.ts');
   const callerFiles = mode === 'rewrite-callers' ? [...new Set(callers.map((c) => c.file))].filter((f) => f !== found.file) : [];
   const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : []), ...callerFiles]);
-  const source = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
-  const fn = extraction ? functionNamed(source, found.name) : { ...locate(source, found.fn), statement: topStatement(locate(source, found.fn).node) };
+  const read = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
+  const readFn = extraction ? functionNamed(read, found.name) : { ...locate(read, found.fn), statement: topStatement(locate(read, found.fn).node) };
+  // The request APIs are awaited first, in the text the handler is built from; the action's own text keeps them as they were.
+  const awaits = awaitedRequestApis(read, readFn.node);
+  const start = readFn.node.getStart();
+  const source = awaits.length === 0 ? read : project.createSourceFile(found.file, applyEdits(read.getFullText(), awaits), { overwrite: true });
+  const fn = awaits.length === 0 ? readFn : functionAt(source, start);
   const isWebhook = behaviour.webhookSignal(found.fn) !== null;
-  const handler = buildHandler(context, source, fn, behaviour, { method, created: CREATE_VERB.test(found.name), isWebhook }, routePath);
+  const handler = buildHandler(context, source, fn, behaviour, { method, created: CREATE_VERB.test(found.name), isWebhook, movesComments: !keepAction }, routePath);
 
   const changes: FileChange[] = extraction ? extraction.changes.filter((c) => c.path !== found.file) : [];
   if (extraction) changes.unshift(editBetween(found.file, context.fs.readFile(found.file)!, actionText)!);
-  if (!keepAction) changes.push(removeFunction(source, fn.statement, handler.copied));
+  if (!keepAction) {
+    const left = withoutFunction(source, fn.statement, handler.copied);
+    // A module that held nothing but the action goes with it.
+    const scratch = project.createSourceFile(`${found.file}.left.ts`, left, { overwrite: true });
+    const empty = scratch.getStatementsWithComments().every((st) => Node.isExpressionStatement(st) && Node.isStringLiteral(st.getExpression()));
+    scratch.delete();
+    changes.push(empty ? { kind: 'delete', path: found.file } : editBetween(found.file, context.fs.readFile(found.file)!, left)!);
+  }
   changes.push(moduleWith(routePath, existing ? sources[1] : undefined, styleOf(existing ? sources[1]! : source), handler.imports, [...handler.declarations, handler.text]));
   const url = `${context.app.basePath}/${relativeToApp(context, routePath).replace(/^(src\/)?app\//, '').replace(/\/route\.[jt]sx?$/, '').replace(/\([^)]*\)\//g, '')}`;
   if (mode === 'rewrite-callers') {
@@ -107,7 +121,7 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
  * The action's module without it, without the declarations copied into the route that nothing else
  * there reads any more (exported ones stay), and without the imports only they used.
  */
-function removeFunction(source: SourceFile, statement: Statement, copied: Statement[]): FileChange {
+function withoutFunction(source: SourceFile, statement: Statement, copied: Statement[]): string {
   const text = source.getFullText();
   const rangeOf = (s: Statement): { start: number; end: number } => {
     let end = s.getEnd();
@@ -133,8 +147,7 @@ function removeFunction(source: SourceFile, statement: Statement, copied: Statem
   const left = applyEdits(text, [...removed.map((r) => ({ ...r, newText: '' })), ...removeImports(source, onlyThere)]);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // No run of blank lines where code was, and one line end at the end.
-  const tidy = left.replace(new RegExp(`(${eol}){3,}`, 'g'), eol + eol).replace(/\s*$/, eol);
-  return editBetween(source.getFilePath(), text, tidy)!;
+  return left.replace(new RegExp(`(${eol}){3,}`, 'g'), eol + eol).replace(/\s*$/, eol);
 }
 
 function isExported(statement: Statement): boolean {
@@ -154,6 +167,14 @@ function routeFile(context: RefactorContext, folder: string, method: string, nam
   if (!present) return { routePath: joinPath(folder, name), existing: false };
   if (!context.index.routesIn(present).some((r) => r.method === method)) return { routePath: present, existing: true };
   return { routePath: freeFolder(context.fs, folder, name), existing: false };
+}
+
+/** The function starting at `start`, after edits inside it. */
+function functionAt(source: SourceFile, start: number): Located & { statement: Statement } {
+  const node = source.getDescendants().find((n) => n.getStart() === start && (Node.isFunctionDeclaration(n) || Node.isArrowFunction(n) || Node.isFunctionExpression(n)));
+  const body = node && (Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) ? node.getBody() : undefined;
+  if (!node || !body || !Node.isBlock(body)) refuse('The action could not be read after awaiting its request APIs.');
+  return { node, body, statement: topStatement(node) };
 }
 
 function functionNamed(source: SourceFile, name: string): Located & { statement: Statement } {
@@ -184,7 +205,7 @@ interface Located {
 }
 
 /** The handler's text, from the action's current text (`source`) and the facts of that text. */
-function buildHandler(context: RefactorContext, source: SourceFile, fn: Located, behaviour: Behaviour, shape: { method: string; created: boolean; isWebhook: boolean }, routePath: string): Handler {
+function buildHandler(context: RefactorContext, source: SourceFile, fn: Located, behaviour: Behaviour, shape: { method: string; created: boolean; isWebhook: boolean; movesComments: boolean }, routePath: string): Handler {
   const { method, isWebhook } = shape;
   const style = styleOf(source);
   const text = source.getFullText();
@@ -245,7 +266,8 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   const bodyStart = statements[0] ? leadingStart(statements[0]) : fn.body.getStart() + 1;
   const bodyEnd = statements.at(-1)?.getEnd() ?? bodyStart;
   const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: Math.min(e.end, bodyEnd) - bodyStart })));
-  const input = readInput(params, isWebhook, style);
+  const verification = isWebhook ? verificationFor(context, fact, behaviour.signatureChecks(fact).length > 0, source, style, imports, (specifier) => translate(context, source.getFilePath(), routePath, specifier)) : null;
+  const input = readInput(params, isWebhook, style, verification);
   const last = statements.at(-1);
   const ends = last !== undefined && alwaysExits(last);
   const lines = [
@@ -255,7 +277,10 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   ];
   const upload = fact.params.some((p) => p.type === 'form-data') && fact.fileUses.length > 0;
   const doc = upload ? `/** The file comes as the request body: the Server Actions \`bodySizeLimit\` (${context.app.bodySizeLimit}) no longer applies, the host's request limit does. */${style.eol}` : '';
-  const handlerText = `${doc}export async function ${method}(request: Request) {${style.eol}${lines.join(style.eol)}${style.eol}}`;
+  // The comments above the action move with it when it goes.
+  const statement = topStatement(fn.node);
+  const comments = shape.movesComments ? text.slice(leadingStart(statement), statement.getStart()).trim() : '';
+  const handlerText = `${comments ? comments + style.eol : ''}${doc}export async function ${method}(request: Request) {${style.eol}${lines.join(style.eol)}${style.eol}}`;
 
   // What the handler reads from the action's module: its imports, its exported functions, and its
   // other declarations, which are copied.
@@ -278,7 +303,8 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
     }
   }
   const inOrder = declarations.sort((a, b) => a.getStart() - b.getStart());
-  return { text: handlerText, imports, declarations: inOrder.map((d) => d.getText().replace(/^export\s+/, '')), copied: inOrder };
+  const declarationTexts = [...inOrder.map((d) => d.getText().replace(/^export\s+/, '')), ...(verification ? [verification.helper] : [])];
+  return { text: handlerText, imports, declarations: declarationTexts, copied: inOrder };
 }
 
 /** Every path through the statement returns or throws: nothing after it runs. */
@@ -360,9 +386,10 @@ function isResponse(expression: Node): boolean {
 
 /**
  * The statements that read the action's arguments from the request: its form data, the raw text a
- * webhook signature is computed over, or a JSON body with the parameters as its fields.
+ * webhook signature is computed over (checked by `verification` before anything else), or a JSON
+ * body with the parameters as its fields, which a webhook parses from that raw text.
  */
-function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: CodeStyle): { lines: string[]; typed: Node[] } {
+function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: CodeStyle, verification: Verification | null): { lines: string[]; typed: Node[] } {
   const s = style.semicolon;
   const isState = (i: number): boolean => i === 0 && params.length === 2 && /FormData/.test(params[1]!.getTypeNode()?.getText() ?? '');
   const lines: string[] = [];
@@ -376,13 +403,19 @@ function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: Co
       continue;
     }
     if (type && /FormData/.test(type)) lines.push(`const ${name.getText()} = await request.formData()${s}`);
-    else if (isWebhook && (type === 'string' || type === undefined) && params.length === 1) lines.push(`const ${name.getText()} = await request.text()${s}`);
-    else json.push(param);
+    else if (isWebhook && (type === 'string' || type === undefined) && params.length === 1) {
+      lines.push(`const ${name.getText()} = await request.text()${s}`);
+      if (verification) lines.push(verification.check(name.getText()));
+    } else json.push(param);
   }
   if (json.length > 0) {
     const names = json.map((p) => p.getName());
     const shape = json.map((p) => `${p.getName()}${p.hasQuestionToken() ? '?' : ''}: ${p.getTypeNode()?.getText() ?? 'unknown'}`).join('; ');
-    lines.push(`const { ${names.join(', ')} } = (await request.json()) as { ${shape} }${s}`);
+    const raw = names.includes('body') ? 'rawBody' : 'body';
+    if (isWebhook) lines.push(`const ${raw} = await request.text()${s}`, ...(verification ? [verification.check(raw)] : []));
+    // A sender posts the event itself: a webhook's one parameter is the whole body.
+    if (isWebhook && json.length === 1) lines.push(`const ${names[0]} = JSON.parse(${raw}) as ${json[0]!.getTypeNode()?.getText() ?? 'unknown'}${s}`);
+    else lines.push(`const { ${names.join(', ')} } = (${isWebhook ? `JSON.parse(${raw})` : 'await request.json()'}) as { ${shape} }${s}`);
   }
   return { lines, typed: json.flatMap((p) => p.getTypeNode() ?? []) };
 }
