@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Block, type ParameterDeclaration, type SourceFile } from 'ts-morph';
+import { Node, type Block, type ParameterDeclaration, type SourceFile } from 'ts-morph';
 import type { UsageFact } from '../facts/file-facts';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 import { relativeToApp } from './extract-service';
@@ -71,9 +71,8 @@ export function fetchingCaller(context: RefactorContext, caller: SourceFile, usa
     }
     if (route.refreshes) edits.push(...routerIn(caller, reference, usage, refreshed, style.semicolon));
   }
-  const stillUsed = caller.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !usages.some((u) => u.span.start === i.getStart()) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
   const router = refreshed.size > 0 ? [{ specifier: 'next/navigation', bindings: [{ imported: 'useRouter', local: 'useRouter', typeOnly: false }] }] : [];
-  return editBetween(caller.getFilePath(), text, reimported(caller, applyEdits(text, edits), style, new Set(stillUsed ? [] : [name]), router))!;
+  return editBetween(caller.getFilePath(), text, reimported(caller, applyEdits(text, edits), style, router))!;
 }
 
 type Use = { kind: 'call'; node: Node; args: string[] } | { kind: 'function'; node: Node; bound: string[] };

@@ -1,4 +1,4 @@
-import { Node, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ImportDeclaration, type SourceFile } from 'ts-morph';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 
 /** How a file writes its code, so that the lines a refactor adds look like the user's. */
@@ -123,20 +123,29 @@ export function removeImports(source: SourceFile, locals: ReadonlySet<string>): 
 }
 
 /**
- * `text`, an edit of `source`, no longer importing `removed` and importing `added`. The removal is
- * done first, on the edited text, so that a new import line never lands inside a removed one.
+ * `text`, an edit of `source`, importing `added` and no longer importing what only the code the edit
+ * removed read. The removal is done first, on the edited text, so that a new import line never lands
+ * inside a removed one.
  */
-export function reimported(source: SourceFile, text: string, style: CodeStyle, removed: ReadonlySet<string>, added: { specifier: string; bindings: ImportBinding[] }[]): string {
+export function reimported(source: SourceFile, text: string, style: CodeStyle, added: { specifier: string; bindings: ImportBinding[] }[]): string {
   const project = source.getProject();
   const path = source.getFilePath().replace(/(\.[^./]+)$/, '.imports$1');
   let scratch = project.createSourceFile(path, text, { overwrite: true });
-  let result = applyEdits(text, removeImports(scratch, removed));
+  const readBefore = namesRead(source);
+  const readAfter = namesRead(scratch);
+  const orphaned = new Set([...readBefore].filter((name) => !readAfter.has(name)));
+  let result = applyEdits(text, removeImports(scratch, orphaned));
   for (const { specifier, bindings } of added) {
     scratch = project.createSourceFile(path, result, { overwrite: true });
     result = applyEdits(result, addImports(scratch, style, specifier, bindings));
   }
   scratch.delete();
   return result;
+}
+
+/** The names the module's code reads, its imports aside. */
+function namesRead(source: SourceFile): Set<string> {
+  return new Set(source.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)).map((i) => i.getText()));
 }
 
 /**

@@ -167,6 +167,10 @@ export function statementRemoval(statement: Statement): { start: number; end: nu
   if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t;]*\r?$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd))) {
     start = lineStart;
     end = lineEnd === -1 ? text.length : lineEnd + 1;
+    // The blank line after it goes too when the line before is blank or opens the block.
+    const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
+    const before = text.slice(text.lastIndexOf('\n', Math.max(0, start - 2)) + 1, Math.max(0, start - 1)).trimEnd();
+    if (blank && (before === '' || before.endsWith('{'))) end += blank[0].length;
   }
   return { start, end, newText: '' };
 }

@@ -2,7 +2,8 @@ import { Node, SyntaxKind, type CallExpression, type Statement } from 'ts-morph'
 import { dirName, isWithin, joinPath } from '../project/paths';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
 import { relativeToApp } from './extract-service';
-import { addImports, moduleWith, styleOf, type ImportBinding } from './imports';
+import { formBinding } from './form-submission';
+import { moduleWith, reimported, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
 import { addBinding, declares, indentOfLine, leadingStart, ownReturns, parametersOf, referencesOf, reindent, statementRemoval, templateRanges, topStatement, translate } from './morph-syntax';
 import { domainOf, freeName, importSpecifier } from './placement';
@@ -70,12 +71,16 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
   }
   const otherUses = requestName ? fn.body.getDescendantsOfKind(SyntaxKind.Identifier).filter((i) => i.getText() === requestName && !edits.some((e) => i.getStart() >= e.start && i.getEnd() <= e.end)) : [];
   if (otherUses.length > 0) refuse(`The handler reads \`${requestName}\` beyond its body (its headers or URL), which an action does not get: read them with \`headers()\` first.`);
+  let answers = false;
   for (const ret of statements.flatMap(ownReturns)) {
     const expression = ret.getExpression();
     if (!expression) continue;
     const value = responseValue(expression);
+    answers ||= value !== null && value !== undefined;
     if (value === undefined) refuse('The handler answers with something other than JSON (a stream, a file, a redirect): an action returns values, so it stays a route.');
-    edits.push(value === null ? { start: ret.getStart(), end: ret.getEnd(), newText: `return${style.semicolon}` } : { start: expression.getStart(), end: expression.getEnd(), newText: value });
+    // A bare `return` last in the body says nothing: it goes.
+    if (value === null && ret === statements.at(-1)) edits.push(statementRemoval(ret));
+    else edits.push(value === null ? { start: ret.getStart(), end: ret.getEnd(), newText: `return${style.semicolon}` } : { start: expression.getStart(), end: expression.getEnd(), newText: value });
   }
 
   const taken = (n: string): boolean => (existing !== undefined && declares(existing, n)) || route.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === n);
@@ -84,7 +89,7 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
   const name = taken(wanted) ? freeName(`${wanted}Action`, taken) : wanted;
   const bodyStart = statements[0] ? leadingStart(statements[0]) : fn.body.getStart() + 1;
   const bodyEnd = statements.at(-1)?.getEnd() ?? bodyStart;
-  const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: e.end - bodyStart })));
+  const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: Math.min(e.end, bodyEnd) - bodyStart }))).trimEnd();
   const signature = params.map((p) => `${p.name}: ${p.type}`).join(', ');
   const body = reindent(moved, statements[0] ? indentOfLine(text, statements[0].getStart()) : '', style, templateRanges(statements, bodyStart));
   const actionText = `export async function ${name}(${signature}) {${style.eol}${body}${style.eol}}`;
@@ -110,15 +115,17 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
     const callEdits: TextChange[] = [];
     for (const ref of callers.filter((c) => c.file === source.getFilePath())) {
       const call = source.getDescendantAtStartWithWidth(ref.fetch.span.start, ref.fetch.span.end - ref.fetch.span.start);
-      const args = call && Node.isCallExpression(call) ? actionArguments(call, params.map((p) => p.name), jsonFields) : null;
-      if (!call || args === null) continue;
-      callEdits.push({ start: call.getStart(), end: call.getEnd(), newText: `${name}(${args.join(', ')})` });
+      if (!call || !Node.isCallExpression(call)) continue;
+      const bound = jsonFields === null && params.length === 1 && params[0]!.type === 'FormData' && !answers ? formBinding(call, name) : null;
+      const args = bound ? null : actionArguments(call, params.map((p) => p.name), jsonFields);
+      if (bound) callEdits.push(...bound);
+      else if (args) callEdits.push({ start: call.getStart(), end: call.getEnd(), newText: `${name}(${args.join(', ')})` });
+      else continue;
     }
     if (callEdits.length === 0) continue;
     rewritten += callEdits.length;
-    const callerStyle = styleOf(source);
-    callEdits.push(...addImports(source, callerStyle, importSpecifier(context.app, source.getFilePath(), target), [{ imported: name, local: name, typeOnly: false }]));
-    changes.push(editBetween(source.getFilePath(), source.getFullText(), applyEdits(source.getFullText(), callEdits))!);
+    const added = [{ specifier: importSpecifier(context.app, source.getFilePath(), target), bindings: [{ imported: name, local: name, typeOnly: false }] }];
+    changes.push(editBetween(source.getFilePath(), source.getFullText(), reimported(source, applyEdits(source.getFullText(), callEdits), styleOf(source), added))!);
   }
   if (removeRoute) {
     // Only a route file that held nothing but this handler goes; all of it is in the action now.
