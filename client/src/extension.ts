@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../server/src/protocol';
 import { createClient, type ClientHandle } from './client';
+import { DECISION_SCHEME, DecisionDocuments, runDecisionWizard } from './commands/decision-wizard';
 import { restartServer } from './commands/restart-server';
 import { createLog } from './log';
 import { hasNextApp, watchForNextApp } from './next-workspace';
@@ -19,6 +20,7 @@ let handle: ClientHandle | undefined;
 /** Activation only: start the server when the workspace holds a Next.js app, and register the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<AdvisorApi> {
   const output = createLog();
+  const decisions = new DecisionDocuments();
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -29,10 +31,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Adviso
     vscode.commands.registerCommand(COMMANDS.openFile, async (uri: string) => {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
     }),
+    vscode.workspace.registerTextDocumentContentProvider(DECISION_SCHEME, decisions),
+    vscode.commands.registerCommand(COMMANDS.decide, async () => {
+      if (handle) await runDecisionWizard(handle.client, decisions);
+      else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace.');
+    }),
   );
   const start = async (): Promise<void> => {
     if (handle) return;
     handle = createClient(context, output);
+    // The wizard is offered in the command palette once there is an app to decide for.
+    await vscode.commands.executeCommand('setContext', 'nextActionAdvisor.hasApp', true);
     await handle.client.start();
   };
   if (await hasNextApp()) await start();

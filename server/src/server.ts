@@ -17,12 +17,14 @@ import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildId, docsUrlFor } from './install-location';
 import { codeActionsFor } from './lsp/code-actions';
+import { decideRequest } from './lsp/decide-request';
 import { DiagnosticsService } from './lsp/diagnostics';
 import { hoverFor } from './lsp/hover';
 import { isRefactorData, refactorActions, refactorSupport, resolveRefactor } from './lsp/refactor-actions';
 import { runSafe } from './lsp/run-safe';
+import { scaffoldRequest } from './lsp/scaffold-request';
 import { uriToPath } from './lsp/to-lsp';
-import { INDEXED_NOTIFICATION, SETTINGS_SECTION, STATUS_REQUEST, type IndexedParams, type InitializationOptions, type StatusResult } from './protocol';
+import { DECIDE_REQUEST, INDEXED_NOTIFICATION, SCAFFOLD_REQUEST, SETTINGS_SECTION, STATUS_REQUEST, type DecideParams, type DecideResult, type IndexedParams, type ScaffoldParams, type ScaffoldResult, type InitializationOptions, type StatusResult } from './protocol';
 import { runAsFactWorker } from './workspace/fact-worker';
 import { fixesLoaded } from './workspace/fixes-loader';
 import { Session } from './workspace/session';
@@ -63,6 +65,9 @@ function startServer(): void {
   let markDiscovered: () => void = () => {};
   /** The apps and files are known: edits and requests can be served, from a partial index at first. */
   const discovered = new Promise<void>((resolve) => (markDiscovered = resolve));
+  let markIndexed: () => void = () => {};
+  /** Every file is read: who calls what is known across the project. */
+  const wholeIndex = new Promise<void>((resolve) => (markIndexed = resolve));
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -102,6 +107,7 @@ function startServer(): void {
     }
     markDiscovered();
     indexed = true;
+    markIndexed();
     releaseScanGarbage();
     diagnostics.refreshAll();
   });
@@ -177,6 +183,17 @@ function startServer(): void {
     await discovered;
     const document = documents.get(params.textDocument.uri);
     return document ? runSafe(log, 'hover', null, () => hoverFor(session, document, params)) : null;
+  });
+
+  connection.onRequest(DECIDE_REQUEST, async (params: DecideParams): Promise<DecideResult | null> => {
+    // The callers of a function are known only once every file is read.
+    await wholeIndex;
+    return runSafe(log, 'decide', null, () => decideRequest(session, documents, params, docsUrlFor(__dirname)));
+  });
+
+  connection.onRequest(SCAFFOLD_REQUEST, async (params: ScaffoldParams): Promise<ScaffoldResult> => {
+    await wholeIndex;
+    return runSafe(log, 'scaffold', { refused: 'The scaffold failed: see the output of Next.js Action Advisor.' }, () => scaffoldRequest(session, documents, params));
   });
 
   connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount, heapMB: process.memoryUsage().heapUsed / 1048576, refactorsLoaded: fixesLoaded() }));

@@ -1,3 +1,4 @@
+import { QUESTIONS, type QuestionId } from '../analysis/decide/questions';
 import { RULE_IDS } from '../analysis/rules';
 import type { RefactorKind } from '../analysis/fixes/refactor';
 import { SEVERITY_SETTINGS } from '../analysis/settings';
@@ -17,15 +18,24 @@ export interface RefactorOptions {
   line: number;
 }
 
+export interface DecideOptions {
+  /** The function at `file:line`, when given. */
+  location: { file: string; line: number } | null;
+  answers: Record<string, string>;
+  format: 'text' | 'json';
+}
+
 export type Parsed =
   | { command: 'check'; options: CheckOptions }
   | { command: 'refactor'; options: RefactorOptions }
+  | { command: 'decide'; options: DecideOptions }
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'error'; message: string };
 
 export const USAGE = `Usage: next-action-advisor check [paths…] [options]
        next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [--keep-action|--rewrite-callers|--remove-route]
+       next-action-advisor decide [<file>:<line>] [--answers <question>=<answer>…] [--format text|json]
 
 Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
 \`refactor\` applies one refactor to the action or route handler at that line and prints the files
@@ -34,6 +44,9 @@ to-route turns an action into app/api/<name>/route.ts (with --keep-action, the a
 with --rewrite-callers, the app's calls of it become fetches of the route),
 to-action turns a route handler that only this app fetches into an action and rewrites those fetches
 (with --remove-route, the route file goes too, when it held only that handler).
+\`decide\` answers "Server Action or Route Handler?" for the action or route handler at that line (its
+answers read from the code) or for the answers given; it lists the questions still open, and exits
+with 1 while any is.
 
 Options of check:
   --format pretty|json|sarif   output format (default: pretty)
@@ -50,6 +63,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (args[0] === '-h' || args[0] === '--help') return { command: 'help' };
   if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
   if (args[0] === 'refactor') return parseRefactor(args.slice(1));
+  if (args[0] === 'decide') return parseDecide(args.slice(1));
   if (args[0] === 'check') args.shift();
   const paths: string[] = [];
   let format: Format = 'pretty';
@@ -99,6 +113,35 @@ function parseRefactor(args: string[]): Parsed {
   if (remove && name !== 'to-action') return { command: 'error', message: '--remove-route goes with to-action' };
   const kind: RefactorKind = name === 'to-route' ? (keep ? 'to-route-keep-action' : rewrite ? 'to-route-rewrite-callers' : 'to-route') : name === 'to-action' && remove ? 'to-action-remove-route' : (name as RefactorKind);
   return { command: 'refactor', options: { kind, file: match[1]!, line: Number(match[2]) } };
+}
+
+function parseDecide(args: string[]): Parsed {
+  let location: DecideOptions['location'] = null;
+  let format: DecideOptions['format'] = 'text';
+  const answers: Record<string, string> = {};
+  let inAnswers = false;
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    if (arg === '--answers') inAnswers = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const v = arg.includes('=') ? arg.slice('--format='.length) : args.shift();
+      if (v !== 'text' && v !== 'json') return { command: 'error', message: `--format takes text or json, not ${v ?? 'nothing'}` };
+      format = v;
+      inAnswers = false;
+    } else if (arg.startsWith('-')) return { command: 'error', message: `unknown option ${arg}` };
+    else if (inAnswers) {
+      const [id, value] = arg.split('=');
+      const question = id !== undefined && Object.hasOwn(QUESTIONS, id) ? QUESTIONS[id as QuestionId] : undefined;
+      if (!question) return { command: 'error', message: `--answers takes <question>=<answer> with a question among ${Object.keys(QUESTIONS).join(', ')}, not ${arg}` };
+      if (!question.options.some((o) => o.value === value)) return { command: 'error', message: `${id} takes ${question.options.map((o) => o.value).join(', ')}, not ${value ?? 'nothing'}` };
+      answers[id as QuestionId] = value!;
+    } else {
+      const match = /^(.+):(\d+)$/.exec(arg);
+      if (!match || location) return { command: 'error', message: 'decide takes at most one location, as <file>:<line>' };
+      location = { file: match[1]!, line: Number(match[2]) };
+    }
+  }
+  return { command: 'decide', options: { location, answers, format } };
 }
 
 function check(paths: string[], format: Format, rules: Record<string, string>, maxWarnings: number): Parsed {

@@ -2,7 +2,10 @@ import { runAsFactWorker } from '../workspace/fact-worker';
 import { NodeFileSystem } from '../workspace/node-file-system';
 import { docsUrlFor, versionFrom } from '../install-location';
 import * as path from 'node:path';
-import { parseArgs, USAGE, type RefactorOptions } from './args';
+import { decisionJson } from '../analysis/decide/decision-json';
+import { decisionMarkdown } from '../analysis/decide/report';
+import { parseArgs, USAGE, type DecideOptions, type RefactorOptions } from './args';
+import { decideAt } from './decide';
 import { refactor } from './refactor';
 import { check } from './check';
 import { exitCodeFor, summarize } from './summary';
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const fs = new NodeFileSystem();
   if (parsed.command === 'refactor') return runRefactor(fs, parsed.options);
+  if (parsed.command === 'decide') return runDecide(fs, parsed.options);
   const missing = parsed.options.paths.filter((p) => !fs.fileExists(p) && !fs.directoryExists(p));
   if (missing.length > 0) {
     process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
@@ -48,6 +52,25 @@ async function runRefactor(fs: NodeFileSystem, options: RefactorOptions): Promis
   const shown = (p: string): string => path.relative(process.cwd(), p) || p;
   const lines = [result.title, ...result.created.map((p) => `created ${shown(p)}`), ...result.changed.map((p) => `changed ${shown(p)}`), ...result.deleted.map((p) => `deleted ${shown(p)}`)];
   return print(lines.join('\n'), 0);
+}
+
+async function runDecide(fs: NodeFileSystem, options: DecideOptions): Promise<number> {
+  if (options.location && !fs.fileExists(options.location.file)) {
+    process.stderr.write(`next-action-advisor: no such file: ${options.location.file}\n`);
+    return 2;
+  }
+  const result = await decideAt(fs, options);
+  if (!result.ok) {
+    process.stderr.write(`next-action-advisor: ${result.reason}\n`);
+    return 2;
+  }
+  const { decision } = result;
+  const docsUrl = docsUrlFor(__dirname);
+  const shown = (p: string): string => path.relative(process.cwd(), p) || p;
+  const code = decision.recommendation ? 0 : 1;
+  if (options.format === 'json') return print(JSON.stringify(decisionJson(decision, docsUrl, shown), null, 2), code);
+  process.stdout.write(decisionMarkdown(decision, docsUrl, shown));
+  return code;
 }
 
 function print(text: string, code: number): number {

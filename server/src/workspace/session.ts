@@ -3,6 +3,7 @@ import { describeAt } from '../analysis/describe';
 import { isSourceFile } from '../analysis/facts/parse';
 import { NEXT_CONFIG_NAMES } from '../analysis/project/next-config-reader';
 import { baseName } from '../analysis/project/paths';
+import { decide, type DecideRequest, type Decision } from '../analysis/decide/decide';
 import type { AdvisorSettings } from '../analysis/settings';
 import type { Finding } from '../analysis/types';
 import { PROJECT_SETTINGS_FILE } from '../protocol';
@@ -127,6 +128,16 @@ export class Session {
 
   prologueEndLine(path: string): number {
     return this.analyzer.index.facts(path)?.prologueEndLine ?? 0;
+  }
+
+  /** A path as the user reads it: relative to the workspace folder holding it. */
+  relativePath(path: string): string {
+    const root = this.roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+    return root ? path.slice(root.length + 1) : path;
+  }
+
+  decide(request: DecideRequest): Decision {
+    return decide(this.analyzer.index, this.analyzer.currentSettings, request);
   }
 
   describe(path: string, offset: number): string | null {

@@ -76,7 +76,7 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   if (extraction && !extraction.ok) return extraction;
   const actionText = extraction ? applyChange(context, found.file, extraction.changes) : context.fs.readFile(found.file)!;
 
-  const method = DELETE_VERB.test(found.name) ? 'DELETE' : UPDATE_VERB.test(found.name) ? 'PATCH' : 'POST';
+  const method = methodFor(found.name);
   const appDir = context.app.appDirs.find((dir) => isWithin(dir, found.file)) ?? context.app.appDirs[0];
   if (!appDir) refuse('This app has no `app/` folder to put a Route Handler in.');
   // An action written in a `.tsx` module may hold JSX (an email template): its route keeps the ending.
@@ -162,7 +162,7 @@ function declaredNames(statement: Statement): string[] {
 }
 
 /** `folder/route.ts`, or the existing one there when it does not answer `method` yet, or a free folder beside it. */
-function routeFile(context: RefactorContext, folder: string, method: string, name: string): { routePath: string; existing: boolean } {
+export function routeFile(context: RefactorContext, folder: string, method: string, name: string): { routePath: string; existing: boolean } {
   const present = ['route.ts', 'route.tsx', 'route.js'].map((n) => joinPath(folder, n)).find((p) => context.fs.fileExists(p));
   if (!present) return { routePath: joinPath(folder, name), existing: false };
   if (!context.index.routesIn(present).some((r) => r.method === method)) return { routePath: present, existing: true };
@@ -420,6 +420,11 @@ function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: Co
   return { lines, typed: json.flatMap((p) => p.getTypeNode() ?? []) };
 }
 
-function kebab(name: string): string {
+/** The HTTP method a function's leading verb says: `deleteProject` → DELETE, `renameTask` → PATCH, else POST. */
+export function methodFor(name: string): 'DELETE' | 'PATCH' | 'POST' {
+  return DELETE_VERB.test(name) ? 'DELETE' : UPDATE_VERB.test(name) ? 'PATCH' : 'POST';
+}
+
+export function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }

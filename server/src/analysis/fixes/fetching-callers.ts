@@ -79,7 +79,7 @@ type Use = { kind: 'call'; node: Node; args: string[] } | { kind: 'function'; no
 
 /**
  * How the reference uses the action: called; bound with `.bind(null, …)`; or given where React calls
- * it (a form's `action` or `formAction`, `useActionState`). `null` for anything else.
+ * it (a form's `action` or `formAction`, `useActionState`, React 18's `useFormState`). `null` for anything else.
  */
 function useOf(reference: Node): Use | null {
   const parent = reference.getParent();
@@ -97,7 +97,7 @@ function reactCalls(node: Node): boolean {
     const attribute = parent.getParent();
     return attribute !== undefined && Node.isJsxAttribute(attribute) && ['action', 'formAction'].includes(attribute.getNameNode().getText());
   }
-  return parent !== undefined && Node.isCallExpression(parent) && parent.getArguments()[0] === node && /^(React\.)?useActionState$/.test(parent.getExpression().getText());
+  return parent !== undefined && Node.isCallExpression(parent) && parent.getArguments()[0] === node && /^(React\.|ReactDOM\.)?(useActionState|useFormState)$/.test(parent.getExpression().getText());
 }
 
 /**

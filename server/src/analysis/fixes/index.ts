@@ -29,4 +29,5 @@ export function buildRefactor(request: RefactorRequest, context: RefactorContext
   }
 }
 
+export { scaffold, type ScaffoldVariant } from './scaffold';
 export type { RefactorContext, RefactorOutcome, RefactorRequest } from './refactor';

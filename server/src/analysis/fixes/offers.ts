@@ -1,5 +1,5 @@
 import { Behaviour } from '../behaviour';
-import type { FunctionFact } from '../facts/file-facts';
+import { endpointAt } from '../endpoint-at';
 import type { ProjectIndex } from '../project/project-index';
 import type { AdvisorSettings } from '../settings';
 import { vocabularyFor } from '../vocabulary';
@@ -24,14 +24,9 @@ const ROUTE_REMEDIES = ['action-as-webhook', 'action-large-upload', 'action-http
 
 /** The refactors of the innermost action or route handler holding `offset`. */
 export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, file: string, offset: number): RefactorOffer[] {
+  const target = endpointAt(index, file, offset);
   const facts = index.facts(file);
-  if (!facts || facts.skipped) return [];
-  const holds = (fn: FunctionFact | null): fn is FunctionFact => fn !== null && fn.span.start <= offset && offset <= fn.span.end;
-  const size = (fn: FunctionFact): number => fn.span.end - fn.span.start;
-  const action = index.actionsIn(file).filter((a) => holds(a.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
-  const route = index.routesIn(file).filter((r) => r.fnFile === file && holds(r.fn)).sort((a, b) => size(a.fn!) - size(b.fn!))[0];
-  const target = action && (!route || size(action.fn!) <= size(route.fn!)) ? { fn: action.fn!, action, route: null } : route ? { fn: route.fn!, action: null, route } : null;
-  if (!target) return [];
+  if (!target || !facts) return [];
   const offers: RefactorOffer[] = [];
   const behaviour = new Behaviour(index, vocabularyFor(settings));
   const touchesData = behaviour.dataOperations(facts, target.fn).length > 0;

@@ -69,3 +69,13 @@ export function freeFolder(fs: FileSystem, folder: string, file: string): string
   const name = baseName(folder);
   return joinPath(parent, freeName(name, (candidate) => fs.fileExists(joinPath(parent, candidate, file))), file);
 }
+
+/** Whether the app's package.json lists the package among its dependencies. */
+export function dependsOn(context: { fs: FileSystem; app: AppInfo }, name: string): boolean {
+  try {
+    const manifest = JSON.parse(context.fs.readFile(joinPath(context.app.root, 'package.json')) ?? '{}') as Record<string, Record<string, string> | undefined>;
+    return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]);
+  } catch {
+    return false;
+  }
+}

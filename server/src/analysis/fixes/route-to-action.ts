@@ -139,7 +139,7 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
 }
 
 /** The domain's existing `'use server'` module in the app, or a new `actions.ts` under the app folder. */
-function actionsModule(context: RefactorContext, domain: string, callerFiles: string[]): string {
+export function actionsModule(context: RefactorContext, domain: string, callerFiles: string[]): string {
   const appDir = context.app.appDirs.find((dir) => callerFiles.some((f) => isWithin(dir, f))) ?? context.app.appDirs[0]!;
   const modules = context.index
     .paths()

@@ -1,8 +1,8 @@
 import type { SourceFile } from 'ts-morph';
 import type { FunctionFact } from '../facts/file-facts';
-import { joinPath } from '../project/paths';
 import type { CodeStyle, ImportBinding } from './imports';
 import { addAll, addBinding } from './morph-syntax';
+import { dependsOn } from './placement';
 import type { RefactorContext } from './refactor';
 
 /** What a converted webhook gains when the action never checked who sent it. */
@@ -69,13 +69,4 @@ export function verificationFor(context: RefactorContext, fn: FunctionFact, veri
     return { helper, check: (raw) => `if (!signedByGitHub(${raw}, ${header('x-hub-signature-256')})) ${turnAway}` };
   }
   return null;
-}
-
-function dependsOn(context: RefactorContext, name: string): boolean {
-  try {
-    const manifest = JSON.parse(context.fs.readFile(joinPath(context.app.root, 'package.json')) ?? '{}') as Record<string, Record<string, string> | undefined>;
-    return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]);
-  } catch {
-    return false;
-  }
 }

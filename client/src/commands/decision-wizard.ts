@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DECIDE_REQUEST, LANGUAGE_IDS, type DecideParams, type DecideResult } from '../../../server/src/protocol';
+import { scaffoldFromWizard } from './scaffold';
+
+const TITLE = 'Server Action or Route Handler?';
+/** The scheme of the recommendation's preview: a read-only document the extension serves. */
+export const DECISION_SCHEME = 'next-action-advisor-decision';
+
+type Step = DecideResult['questions'][number];
+type Pick = { value: string } | 'back' | undefined;
+
+/** The recommendation's Markdown, served to the preview. */
+export class DecisionDocuments implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private text = '';
+  readonly onDidChange = this.changed.event;
+  readonly uri = vscode.Uri.parse(`${DECISION_SCHEME}:/Server Action or Route Handler.md`);
+
+  show(markdown: string): vscode.Uri {
+    this.text = markdown;
+    this.changed.fire(this.uri);
+    return this.uri;
+  }
+
+  provideTextDocumentContent(): string {
+    return this.text;
+  }
+}
+
+/**
+ * "Server Action or Route Handler?": one quick pick per question the server asks, the answers the
+ * code gives pre-selected and marked, Back and Escape at every step; then the recommendation as a
+ * Markdown preview, and the next step: the refactor that gets there, or a scaffold for new code.
+ * The server owns the questions and the decision; this only prompts.
+ */
+export async function runDecisionWizard(client: LanguageClient, documents: DecisionDocuments): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const inSource = editor !== undefined && editor.document.uri.scheme === 'file' && (LANGUAGE_IDS as readonly string[]).includes(editor.document.languageId);
+  const at: DecideParams = inSource ? { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active } : {};
+  const ask = (answers: Record<string, string>): Promise<DecideResult | null> => client.sendRequest(DECIDE_REQUEST, { ...at, answers } satisfies DecideParams);
+  const answers: Record<string, string> = {};
+  let result = await ask(answers);
+  if (!result) return;
+  for (let i = 0; i < result.questions.length; ) {
+    const question = result.questions[i]!;
+    const pick = await askStep(question, i + 1, result.questions.length, result.target);
+    if (pick === undefined) return;
+    if (pick === 'back') {
+      i = Math.max(0, i - 1);
+      continue;
+    }
+    answers[question.id] = pick.value;
+    result = await ask(answers);
+    if (!result) return;
+    i++;
+  }
+  const uri = documents.show(result.markdown);
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await offerNextStep(client, result, inSource ? editor : undefined);
+}
+
+function askStep(question: Step, step: number, total: number, target: DecideResult['target']): Promise<Pick> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: string }>();
+    pick.title = target ? `${TITLE} — ${target.kind === 'action' ? `\`${target.name}\`` : `${target.name} handler`}` : TITLE;
+    pick.step = step;
+    pick.totalSteps = total;
+    pick.placeholder = question.title;
+    pick.buttons = step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    pick.items = question.options.map((o) => {
+      const inferred = question.inferred?.value === o.value ? question.inferred : null;
+      const evidence = inferred?.evidence[0];
+      return {
+        value: o.value,
+        label: o.label,
+        description: inferred ? '(from the code)' : undefined,
+        detail: evidence ? `${o.detail} — ${evidence.what} (${vscode.workspace.asRelativePath(vscode.Uri.parse(evidence.file))}:${evidence.line})` : o.detail,
+      };
+    });
+    const current = pick.items.find((item) => item.value === question.answer);
+    if (current) pick.activeItems = [current];
+    let settled = false;
+    const finish = (value: Pick): void => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      pick.dispose();
+    };
+    pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish('back'));
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (chosen) finish({ value: chosen.value });
+    });
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
+  });
+}
+
+/** The refactor that makes the code what is recommended, or for new code a scaffold of the recommended files. */
+async function offerNextStep(client: LanguageClient, result: DecideResult, editor: vscode.TextEditor | undefined): Promise<void> {
+  const recommendation = result.recommendation;
+  if (!recommendation) return;
+  if (result.target && editor) {
+    if (!result.refactor) return;
+    const apply = await vscode.window.showInformationMessage(`${recommendation.title}: ${result.refactor.title}?`, 'Apply', 'Not now');
+    if (apply !== 'Apply') return;
+    await applyRefactor(editor, result.target.line, result.refactor.title);
+    return;
+  }
+  if (!result.target) await scaffoldFromWizard(client, recommendation.choice);
+}
+
+/** The refactor as the lightbulb lists it at the function, resolved and applied in one undoable edit. */
+async function applyRefactor(editor: vscode.TextEditor, line: number, title: string): Promise<void> {
+  const position = new vscode.Position(line - 1, editor.document.lineAt(line - 1).firstNonWhitespaceCharacterIndex);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(position, position), vscode.CodeActionKind.Refactor.value, 100);
+  const action = actions.find((a) => a.title === title);
+  if (!action || action.disabled) {
+    void vscode.window.showWarningMessage(`Next.js Action Advisor: ${action?.disabled?.reason ?? `"${title}" is no longer offered here.`}`);
+    return;
+  }
+  if (action.edit) await vscode.workspace.applyEdit(action.edit);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
