@@ -170,3 +170,64 @@ describe('next-action-advisor refactor', () => {
     assert.equal(run(['refactor', 'to-route', 'missing.ts:1']).code, 2);
   });
 });
+
+describe('next-action-advisor decide', () => {
+  const EXAMPLE = path.join(ROOT, 'examples', 'project-tracker');
+
+  it('prints the decision for the function at a line as Markdown, its answers read from the code', () => {
+    const { code, stdout } = run(['decide', 'src/app/billing/actions.ts:7'], EXAMPLE);
+    const docs = (rule: string): string => pathToFileURL(path.join(ROOT, 'docs', 'rules', `${rule}.md`)).href;
+    assert.equal(code, 0);
+    assert.equal(
+      stdout,
+      [
+        '# Server Action or Route Handler?',
+        '',
+        'For the Server Action `confirmPayment` in src/app/billing/actions.ts:7.',
+        '',
+        '## Answers',
+        '',
+        '- Who calls it? **A third party or webhook sender** (from the code: src/app/billing/actions.ts:8 reads the `stripe-signature` header)',
+        '',
+        '## Recommendation: A Route Handler',
+        '',
+        `- A webhook sender posts to a fixed URL and signs the raw body: a Server Action has a build-specific ID and gives you no raw body to verify. ([action-as-webhook](${docs('action-as-webhook')}))`,
+        '',
+        '## Keep in mind',
+        '',
+        `- Read \`await request.text()\` and verify the signature before parsing it: the signature is the only proof of the sender. ([webhook-body-parsed-before-verify](${docs('webhook-body-parsed-before-verify')}))`,
+        `- Answer failures with their status code (400, 401, 404, 409), not 200 with an error. ([route-error-without-status](${docs('route-error-without-status')}))`,
+        '',
+        '## The other choice',
+        '',
+        "A Server Action would give this caller no stable URL (its ID changes with every build), accept only React's POST from this app, and offer no raw body, status codes or headers.",
+        '',
+        '## Next step',
+        '',
+        'Convert `confirmPayment` to a route handler.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('answers in JSON for the answers given, and exits 1 while a question is open', () => {
+    const decided = run(['decide', '--answers', 'callers=own-ui', 'operation=read', 'cdnCache=no', '--format', 'json'], EXAMPLE);
+    assert.equal(decided.code, 0);
+    const json = JSON.parse(decided.stdout) as { target: unknown; questions: { id: string; answer: string }[]; recommendation: { choice: string; reasons: { rule: string; docs: string }[] }; refactor: unknown };
+    assert.equal(json.target, null);
+    assert.deepEqual(json.questions.map((q) => `${q.id}=${q.answer}`), ['callers=own-ui', 'operation=read', 'cdnCache=no']);
+    assert.equal(json.recommendation.choice, 'server-component-read');
+    assert.deepEqual(json.recommendation.reasons.map((r) => r.rule), ['action-used-for-read', 'action-called-in-effect']);
+    assert.equal(json.recommendation.reasons[0]!.docs, pathToFileURL(path.join(ROOT, 'docs', 'rules', 'action-used-for-read.md')).href);
+    assert.equal(json.refactor, null);
+    const open = run(['decide', '--answers', 'callers=own-ui'], EXAMPLE);
+    assert.equal(open.code, 1);
+    assert.match(open.stdout, /- What does it do\? \*Open:\* `operation=mutation` \(Changes data\), `operation=read` \(Reads data\), `operation=upload` \(Receives a file\), `operation=stream` \(Streams\)\n/);
+  });
+
+  it('exits 2 on an unknown question or answer', () => {
+    assert.match(run(['decide', '--answers', 'colour=blue']).stderr, /--answers takes <question>=<answer> with a question among callers, operation/);
+    assert.match(run(['decide', '--answers', 'callers=aliens']).stderr, /callers takes own-ui, own-ui-and-others, webhook, external-client, cron, not aliens/);
+    assert.equal(run(['decide', 'missing.ts:3']).code, 2);
+  });
+});

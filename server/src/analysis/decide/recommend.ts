@@ -65,7 +65,7 @@ function decideChoice(a: Answers, limit: string): { choice: Choice; reasons: Rea
   if (a.callers === 'own-ui-and-others') {
     if (a.operation === 'mutation' && a.payload === 'large') return route(large, shared);
     const serves = a.operation === 'read' ? "The app's pages read the service in a Server Component; the other clients read it through a GET Route Handler." : "The app's forms call a Server Action, the other clients a Route Handler.";
-    return { choice: 'both', reasons: [r(`Put the logic in one service function that both call: ${serves}`, 'logic-in-transport'), ...(a.operation === 'read' && a.cdnCache === 'yes' ? [cacheable()] : [])] };
+    return { choice: 'both', reasons: [r(`Put the logic in one service function that both call. ${serves}`, 'logic-in-transport'), ...(a.operation === 'read' && a.cdnCache === 'yes' ? [cacheable()] : [])] };
   }
   // This app's UI alone.
   if (a.operation === 'read') {
