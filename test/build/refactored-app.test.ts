@@ -51,9 +51,14 @@ describe('the example app, refactored, built and served by Next.js', () => {
     const toAction = spawnSync(process.execPath, [CLI, 'refactor', 'to-action', `${tasksRoute}:${lineOf(tasksRoute, 'export async function POST')}`], { encoding: 'utf8' });
     assert.equal(toAction.status, 0, toAction.stderr);
     assert.match(fs.readFileSync(path.join(APP, 'src/components/quick-add-task.tsx'), 'utf8'), /await createTaskAction\(projectId, title\)/);
+    // And new code where the wizard puts it: a service, an action and a route, built with the rest.
+    const scaffold = spawnSync(process.execPath, [CLI, 'scaffold', 'inviteMember', '--variant', 'both', '--app', APP], { encoding: 'utf8' });
+    assert.equal(scaffold.status, 0, scaffold.stderr);
+    assert.match(scaffold.stdout, /^Scaffold `inviteMember`: a service, a Server Action and a Route Handler \(members\)\ncreated .*src\/lib\/members\/service\.ts\ncreated .*src\/app\/members\/actions\.ts\ncreated .*src\/app\/api\/members\/route\.ts\n$/);
     const build = spawnSync(process.execPath, [NEXT, 'build'], { cwd: APP, env, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stdout + build.stderr);
     assert.match(build.stdout, /ƒ \/api\/create-project/);
+    assert.match(build.stdout, /ƒ \/api\/members/);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [NEXT, 'start', '-H', '127.0.0.1', '-p', String(port)], { cwd: APP, env, stdio: 'pipe' });
@@ -102,6 +107,17 @@ describe('the example app, refactored, built and served by Next.js', () => {
   it('keeps the route that became an action, for callers outside the app', async () => {
     const response = await fetch(`${base}/api/tasks`, { method: 'POST', body: JSON.stringify({ projectId: 'p', title: 't' }) });
     assert.equal(response.status, 401);
+  });
+
+  it('serves the scaffolded route: 401 without a session, 400 for an empty name, 201 with the created record', async () => {
+    const call = (body: unknown, cookie?: string): Promise<Response> => fetch(`${base}/api/members`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}) } });
+    assert.equal((await call({ name: 'Ada' })).status, 401);
+    const invalid = await call({ name: ' ' }, 'session=alice');
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(await invalid.json(), { error: 'Name is required' });
+    const created = await call({ name: 'Ada' }, 'session=alice');
+    assert.equal(created.status, 201);
+    assert.equal(((await created.json()) as { name: string }).name, 'Ada');
   });
 
   it('still renders the form wired to the action it kept', async () => {

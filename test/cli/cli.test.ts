@@ -231,3 +231,25 @@ describe('next-action-advisor decide', () => {
     assert.equal(run(['decide', 'missing.ts:3']).code, 2);
   });
 });
+
+describe('next-action-advisor scaffold', () => {
+  const EXAMPLE = path.join(ROOT, 'examples', 'project-tracker');
+
+  it('writes a service and a Server Action into the app, and prints them', () => {
+    const copy = tempCopy(EXAMPLE);
+    const { code, stdout, stderr } = run(['scaffold', 'createInvoice', '--variant', 'action'], copy.root);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, 'Scaffold `createInvoice`: a service and a Server Action (invoices)\ncreated src/lib/invoices/service.ts\ncreated src/app/invoices/actions.ts\n');
+    assert.match(copy.read('src/app/invoices/actions.ts'), /^'use server'\n\nimport \{ revalidatePath \} from 'next\/cache'\nimport \{ CreateInvoiceInput, createInvoice as createInvoiceInService \} from '@\/lib\/invoices\/service'\nimport \{ requireUser \} from '@\/lib\/auth'\n/);
+    copy.remove();
+  });
+
+  it('refuses a name that is not a verb and a noun (exit 1), and a wrong variant (exit 2)', () => {
+    const refused = run(['scaffold', 'invoices', '--variant', 'route'], EXAMPLE);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr, 'next-action-advisor: Name it with a verb and a noun, like `createInvoice`: `invoices` is not such a name.\n');
+    const wrong = run(['scaffold', 'createInvoice', '--variant', 'lambda'], EXAMPLE);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--variant takes action, route or both, not lambda/);
+  });
+});

@@ -109,11 +109,108 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     const same = await waitUntil(() => JSON.stringify([...snapshot(path.join(workspace, 'apps/tracker/src'))]) === JSON.stringify([...before]), 15_000);
     if (!same) throw new Error('the undo did not restore every file');
     await step('Undone: every file as it was');
+
+    await runWizard(page, workspace, step);
     return steps;
+  } catch (error) {
+    // What the window showed when a step failed.
+    for (const page of browser.contexts().flatMap((c) => c.pages())) await page.screenshot({ path: path.join(SCREENSHOTS, 'failed.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await browser.close();
     await server.stop();
   }
+}
+
+/**
+ * "Server Action or Route Handler?" from the command palette, with the keyboard: once inside a webhook
+ * action (pre-filled from the code; it ends applying "Convert to route handler"), once from no editor
+ * (Back returns to the previous question; it ends in a scaffold whose files appear), and once left with Escape.
+ */
+async function runWizard(page: Page, workspace: string, step: (title: string) => Promise<void>): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const atStep = (n: string): Promise<void> => widget.locator(`text=${n}`).first().waitFor({ timeout: 30_000 });
+  const app = (relative: string): string => path.join(workspace, 'apps/tracker', relative);
+
+  await openFile(page, 'apps/tracker/src/app/billing/actions.ts');
+  await goTo(page, 7, 3);
+  await runCommand(page, 'Next.js Action Advisor: Server Action or Route Handler?');
+  await atStep('1/1');
+  const focused = await widget.locator('.monaco-list-row.focused').innerText();
+  if (!focused.includes('A third party or webhook sender') || !focused.includes('(from the code)')) throw new Error(`the webhook answer is not pre-selected: ${focused}`);
+  await step('Wizard step pre-filled from the code');
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: 'Preview Server Action or Route Handler' }).first().waitFor({ timeout: 30_000 });
+  await previewShows(page, 'Recommendation: A Route Handler');
+  const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'Convert `confirmPayment` to a route handler' });
+  await offer.first().waitFor({ timeout: 30_000 });
+  await step('The recommendation, and the refactor it offers');
+  await offer.first().locator('.monaco-button', { hasText: 'Apply' }).click();
+  if (!(await waitUntil(() => fs.existsSync(app('src/app/api/confirm-payment/route.ts')), 30_000))) throw new Error('the wizard did not convert the action');
+  await step('The wizard converted the action to a route handler');
+
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+W');
+  await runCommand(page, 'Next.js Action Advisor: Server Action or Route Handler?');
+  await atStep('1/4');
+  await page.keyboard.press('Enter');
+  await atStep('2/4');
+  await widget.locator('.codicon-quick-input-back').first().click();
+  await atStep('1/4');
+  await step('Back returns to the previous question');
+  for (const [key, next] of [['Enter', '2/4'], ['Enter', '3/4'], ['Enter', '4/4'], ['ArrowDown Enter', '5/6'], ['Enter', '6/6']] as const) {
+    for (const k of key.split(' ')) await page.keyboard.press(k);
+    await atStep(next);
+  }
+  await page.keyboard.press('Enter');
+  await previewShows(page, 'Recommendation: A Server Action');
+  await widget.locator('.monaco-list-row.focused', { hasText: 'A service and a Server Action' }).first().waitFor({ timeout: 30_000 });
+  await step('The recommendation, then a scaffold for new code');
+  await page.keyboard.press('Enter');
+  await widget.locator('.monaco-list-row', { hasText: 'apps/tracker' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.type('tracker');
+  await page.keyboard.press('Enter');
+  await widget.locator('text=The function, as a verb and a noun').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.type('createInvoice');
+  await page.keyboard.press('Enter');
+  const files = ['src/lib/invoices/service.ts', 'src/app/invoices/actions.ts'].map(app);
+  if (!(await waitUntil(() => files.every((f) => fs.existsSync(f) && fs.readFileSync(f, 'utf8').includes('createInvoice')), 30_000))) throw new Error('the scaffold did not write its files');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'service.ts' }).first().waitFor({ timeout: 30_000 });
+  await step('Scaffolded files in the explorer');
+
+  await runCommand(page, 'Next.js Action Advisor: Server Action or Route Handler?');
+  await atStep('1/4');
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  await step('Escape leaves the wizard');
+}
+
+/** The Markdown preview (a webview, in a frame of its own) shows the text. */
+async function previewShows(page: Page, text: string): Promise<void> {
+  const shown = await waitUntil(async () => {
+    for (const frame of page.frames()) if ((await frame.locator(`text=${text}`).count().catch(() => 0)) > 0) return true;
+    return false;
+  }, 30_000);
+  if (!shown) throw new Error(`the preview does not show "${text}"`);
+}
+
+/** Quick Open on a path: Enter once the focused entry is that file, then wait for its breadcrumbs. */
+async function openFile(page: Page, relative: string): Promise<void> {
+  const folder = path.basename(path.dirname(relative));
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(relative);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: folder }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.breadcrumbs-control', { hasText: folder }).first().waitFor({ timeout: 15_000 });
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(title.replace(/^Next\.js Action Advisor: /, ''));
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^Next\.js Action Advisor: /, '') }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
 }
 
 async function goTo(page: Page, line: number, column: number): Promise<void> {

@@ -63,7 +63,7 @@ export async function runDecisionWizard(client: LanguageClient, documents: Decis
 function askStep(question: Step, step: number, total: number, target: DecideResult['target']): Promise<Pick> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: string }>();
-    pick.title = target ? `${TITLE} — ${target.kind === 'action' ? `\`${target.name}\`` : `${target.name} handler`}` : TITLE;
+    pick.title = target ? `${TITLE} — ${target.kind === 'action' ? target.name : `the ${target.name} handler`}` : TITLE;
     pick.step = step;
     pick.totalSteps = total;
     pick.placeholder = question.title;

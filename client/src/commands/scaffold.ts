@@ -33,8 +33,9 @@ export async function scaffoldFromWizard(client: LanguageClient, choice: string)
     validateInput: (value) => (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(value) ? null : 'A verb and a noun in camelCase, like createInvoice'),
   });
   if (!name) return;
-  const editor = vscode.window.activeTextEditor;
-  const params: ScaffoldParams = { name, variant: picked.variant, ...(editor?.document.uri.scheme === 'file' ? { textDocument: { uri: editor.document.uri.toString() } } : {}) };
+  const inApp = await appDocument();
+  if (inApp === null) return;
+  const params: ScaffoldParams = { name, variant: picked.variant, ...(inApp ? { textDocument: { uri: inApp.toString() } } : {}) };
   const result = await client.sendRequest<ScaffoldResult>(SCAFFOLD_REQUEST, params);
   if ('refused' in result) {
     void vscode.window.showWarningMessage(`Next.js Action Advisor: ${result.refused}`);
@@ -51,4 +52,18 @@ export async function scaffoldFromWizard(client: LanguageClient, choice: string)
     await vscode.window.showTextDocument(document, { preview: false });
   }
   void vscode.window.showInformationMessage(`Next.js Action Advisor: ${result.title}.`);
+}
+
+/**
+ * A file of the app the new code goes into: the active editor's, else the one app's `next.config`,
+ * else the app the user picks. `undefined` lets the server take the only app it knows; `null` is a cancel.
+ */
+async function appDocument(): Promise<vscode.Uri | undefined | null> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.scheme === 'file') return editor.document.uri;
+  const configs = await vscode.workspace.findFiles('**/next.config.{js,mjs,cjs,ts,mts}', '**/node_modules/**', 50);
+  if (configs.length <= 1) return configs[0];
+  const items = configs.map((uri) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..')), uri })).sort((a, b) => a.label.localeCompare(b.label));
+  const app = await vscode.window.showQuickPick(items, { title: 'Scaffold the new code', placeHolder: 'Into which app?' });
+  return app ? app.uri : null;
 }

@@ -12,11 +12,7 @@ export type AppAt = { ok: true; analyzer: Analyzer; settings: AdvisorSettings; p
 /** The app holding `file`, analysed, and the offset of the first code on `line`: where `refactor` and `decide` point. */
 export async function appAt(fs: FileSystem, file: string, line: number): Promise<AppAt> {
   const path = normalizePath(fs.realPath(file));
-  const root = appRootOf(fs, path);
-  const { settings, problems } = loadSettings(fs, [root], {});
-  const analyzer = new Analyzer(fs);
-  analyzer.configure(settings);
-  await loadWorkspace(analyzer, fs, [root], { workers: defaultWorkerCount() });
+  const { analyzer, settings, problems } = await analyzed(fs, appRootOf(fs, path));
   const facts = analyzer.index.facts(path);
   const app = analyzer.index.appOf(path);
   if (!facts || !app) return { ok: false, reason: `${file} is not a source file of a Next.js app.${problems.length > 0 ? ` ${problems.join('; ')}` : ''}` };
@@ -25,4 +21,13 @@ export async function appAt(fs: FileSystem, file: string, line: number): Promise
   const start = facts.lineStarts[line - 1]!;
   const offset = start + (/^\s*/.exec(text.slice(start))?.[0].length ?? 0);
   return { ok: true, analyzer, settings, path, offset };
+}
+
+/** The folder read and analysed with its settings, as the checker does. */
+export async function analyzed(fs: FileSystem, root: string): Promise<{ analyzer: Analyzer; settings: AdvisorSettings; problems: string[] }> {
+  const { settings, problems } = loadSettings(fs, [root], {});
+  const analyzer = new Analyzer(fs);
+  analyzer.configure(settings);
+  await loadWorkspace(analyzer, fs, [root], { workers: defaultWorkerCount() });
+  return { analyzer, settings, problems };
 }

@@ -25,10 +25,18 @@ export interface DecideOptions {
   format: 'text' | 'json';
 }
 
+export interface ScaffoldOptions {
+  name: string;
+  variant: 'action' | 'route' | 'both';
+  /** A folder in the app the code goes into. */
+  app: string;
+}
+
 export type Parsed =
   | { command: 'check'; options: CheckOptions }
   | { command: 'refactor'; options: RefactorOptions }
   | { command: 'decide'; options: DecideOptions }
+  | { command: 'scaffold'; options: ScaffoldOptions }
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'error'; message: string };
@@ -36,6 +44,7 @@ export type Parsed =
 export const USAGE = `Usage: next-action-advisor check [paths…] [options]
        next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [--keep-action|--rewrite-callers|--remove-route]
        next-action-advisor decide [<file>:<line>] [--answers <question>=<answer>…] [--format text|json]
+       next-action-advisor scaffold <name> --variant action|route|both [--app <folder>]
 
 Finds Server Actions that should be Route Handlers (and the reverse) in Next.js apps.
 \`refactor\` applies one refactor to the action or route handler at that line and prints the files
@@ -47,6 +56,8 @@ to-action turns a route handler that only this app fetches into an action and re
 \`decide\` answers "Server Action or Route Handler?" for the action or route handler at that line (its
 answers read from the code) or for the answers given; it lists the questions still open, and exits
 with 1 while any is.
+\`scaffold\` writes new code where the decision put it: a service and its Server Action, its Route
+Handler, or both, named after <name> (a verb and a noun: createInvoice), in the app of --app (default: .).
 
 Options of check:
   --format pretty|json|sarif   output format (default: pretty)
@@ -64,6 +75,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (args[0] === '-v' || args[0] === '--version') return { command: 'version' };
   if (args[0] === 'refactor') return parseRefactor(args.slice(1));
   if (args[0] === 'decide') return parseDecide(args.slice(1));
+  if (args[0] === 'scaffold') return parseScaffold(args.slice(1));
   if (args[0] === 'check') args.shift();
   const paths: string[] = [];
   let format: Format = 'pretty';
@@ -142,6 +154,22 @@ function parseDecide(args: string[]): Parsed {
     }
   }
   return { command: 'decide', options: { location, answers, format } };
+}
+
+function parseScaffold(args: string[]): Parsed {
+  let variant: string | undefined;
+  let app = '.';
+  const names: string[] = [];
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    if (arg === '--variant') variant = args.shift();
+    else if (arg === '--app') app = args.shift() ?? '';
+    else if (arg.startsWith('-')) return { command: 'error', message: `unknown option ${arg}` };
+    else names.push(arg);
+  }
+  if (names.length !== 1) return { command: 'error', message: 'scaffold takes one name, like createInvoice' };
+  if (variant !== 'action' && variant !== 'route' && variant !== 'both') return { command: 'error', message: `--variant takes action, route or both, not ${variant ?? 'nothing'}` };
+  return { command: 'scaffold', options: { name: names[0]!, variant, app } };
 }
 
 function check(paths: string[], format: Format, rules: Record<string, string>, maxWarnings: number): Parsed {

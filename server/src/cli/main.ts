@@ -6,7 +6,7 @@ import { decisionJson } from '../analysis/decide/decision-json';
 import { decisionMarkdown } from '../analysis/decide/report';
 import { parseArgs, USAGE, type DecideOptions, type RefactorOptions } from './args';
 import { decideAt } from './decide';
-import { refactor } from './refactor';
+import { refactor, scaffold, type RefactorResult } from './refactor';
 import { check } from './check';
 import { exitCodeFor, summarize } from './summary';
 import { formatJson } from './reporters/json';
@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const fs = new NodeFileSystem();
   if (parsed.command === 'refactor') return runRefactor(fs, parsed.options);
   if (parsed.command === 'decide') return runDecide(fs, parsed.options);
+  if (parsed.command === 'scaffold') return printChanges(await scaffold(fs, parsed.options));
   const missing = parsed.options.paths.filter((p) => !fs.fileExists(p) && !fs.directoryExists(p));
   if (missing.length > 0) {
     process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
@@ -44,7 +45,11 @@ async function runRefactor(fs: NodeFileSystem, options: RefactorOptions): Promis
     process.stderr.write(`next-action-advisor: no such file: ${options.file}\n`);
     return 2;
   }
-  const result = await refactor(fs, options.kind, options.file, options.line);
+  return printChanges(await refactor(fs, options.kind, options.file, options.line));
+}
+
+/** What a refactor or a scaffold did: its title and the files, or its reason with exit code 1. */
+function printChanges(result: RefactorResult): number {
   if (!result.ok) {
     process.stderr.write(`next-action-advisor: ${result.reason}\n`);
     return 1;
