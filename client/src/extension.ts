@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../server/src/protocol';
 import { createClient, type ClientHandle } from './client';
-import { DECISION_SCHEME, DecisionDocuments, runDecisionWizard } from './commands/decision-wizard';
+import { DecisionPreview, runDecisionWizard } from './commands/decision-wizard';
 import { restartServer } from './commands/restart-server';
 import { createLog } from './log';
 import { hasNextApp, watchForNextApp } from './next-workspace';
@@ -20,7 +20,7 @@ let handle: ClientHandle | undefined;
 /** Activation only: start the server when the workspace holds a Next.js app, and register the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<AdvisorApi> {
   const output = createLog();
-  const decisions = new DecisionDocuments();
+  const preview = new DecisionPreview(context.globalStorageUri);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -31,9 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Adviso
     vscode.commands.registerCommand(COMMANDS.openFile, async (uri: string) => {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
     }),
-    vscode.workspace.registerTextDocumentContentProvider(DECISION_SCHEME, decisions),
     vscode.commands.registerCommand(COMMANDS.decide, async () => {
-      if (handle) await runDecisionWizard(handle.client, decisions);
+      if (handle) await runDecisionWizard(handle.client, preview);
       else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace.');
     }),
   );

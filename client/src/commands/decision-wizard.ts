@@ -1,30 +1,35 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DECIDE_REQUEST, LANGUAGE_IDS, type DecideParams, type DecideResult } from '../../../server/src/protocol';
 import { scaffoldFromWizard } from './scaffold';
 
 const TITLE = 'Server Action or Route Handler?';
-/** The scheme of the recommendation's preview: a read-only document the extension serves. */
-export const DECISION_SCHEME = 'next-action-advisor-decision';
 
 type Step = DecideResult['questions'][number];
 type Pick = { value: string } | 'back' | undefined;
 
-/** The recommendation's Markdown, served to the preview. */
-export class DecisionDocuments implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private text = '';
-  readonly onDidChange = this.changed.event;
-  readonly uri = vscode.Uri.parse(`${DECISION_SCHEME}:/Server Action or Route Handler.md`);
+/**
+ * The recommendation's Markdown, in a file of the extension's storage that the Markdown preview shows.
+ * The preview does not follow `file:` links, so the links to the rule pages are made relative to it.
+ */
+export class DecisionPreview {
+  constructor(private readonly storage: vscode.Uri) {}
 
-  show(markdown: string): vscode.Uri {
-    this.text = markdown;
-    this.changed.fire(this.uri);
-    return this.uri;
-  }
-
-  provideTextDocumentContent(): string {
-    return this.text;
+  async show(markdown: string): Promise<void> {
+    const file = vscode.Uri.joinPath(this.storage, 'Server Action or Route Handler.md');
+    const folder = path.dirname(file.fsPath);
+    const linked = markdown.replace(/\]\((file:\/\/[^)]+)\)/g, (_, url: string) => `](${encodeURI(path.relative(folder, fileURLToPath(url)).split(path.sep).join('/'))})`);
+    await vscode.workspace.fs.createDirectory(this.storage);
+    await vscode.workspace.fs.stat(file).then(undefined, () => vscode.workspace.fs.writeFile(file, new Uint8Array()));
+    // Through the document, not the disk: the storage folder is not watched, and an open preview follows its document.
+    const document = await vscode.workspace.openTextDocument(file);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, new vscode.Range(0, 0, document.lineCount, 0), linked);
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    await vscode.commands.executeCommand('markdown.showPreview', file);
   }
 }
 
@@ -34,7 +39,7 @@ export class DecisionDocuments implements vscode.TextDocumentContentProvider {
  * Markdown preview, and the next step: the refactor that gets there, or a scaffold for new code.
  * The server owns the questions and the decision; this only prompts.
  */
-export async function runDecisionWizard(client: LanguageClient, documents: DecisionDocuments): Promise<void> {
+export async function runDecisionWizard(client: LanguageClient, preview: DecisionPreview): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const inSource = editor !== undefined && editor.document.uri.scheme === 'file' && (LANGUAGE_IDS as readonly string[]).includes(editor.document.languageId);
   const at: DecideParams = inSource ? { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active } : {};
@@ -55,8 +60,7 @@ export async function runDecisionWizard(client: LanguageClient, documents: Decis
     if (!result) return;
     i++;
   }
-  const uri = documents.show(result.markdown);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await preview.show(result.markdown);
   await offerNextStep(client, result, inSource ? editor : undefined);
 }
 

@@ -26,6 +26,8 @@ export async function scaffoldFromWizard(client: LanguageClient, choice: string)
   const items = [...VARIANTS].sort((a, b) => Number(b.variant === recommended) - Number(a.variant === recommended)).map((v) => ({ ...v, description: v.variant === recommended ? '(recommended)' : undefined }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Scaffold the new code', placeHolder: 'What to create' });
   if (!picked) return;
+  const inApp = await appDocument();
+  if (inApp === null) return;
   const name = await vscode.window.showInputBox({
     title: 'Scaffold the new code',
     prompt: 'The function, as a verb and a noun',
@@ -33,8 +35,6 @@ export async function scaffoldFromWizard(client: LanguageClient, choice: string)
     validateInput: (value) => (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(value) ? null : 'A verb and a noun in camelCase, like createInvoice'),
   });
   if (!name) return;
-  const inApp = await appDocument();
-  if (inApp === null) return;
   const params: ScaffoldParams = { name, variant: picked.variant, ...(inApp ? { textDocument: { uri: inApp.toString() } } : {}) };
   const result = await client.sendRequest<ScaffoldResult>(SCAFFOLD_REQUEST, params);
   if ('refused' in result) {
