@@ -234,7 +234,7 @@ describe('refactors that cannot be done safely', () => {
 });
 
 describe('callers of an action bound to a form', () => {
-  it('get a client function for a `.bind(null, …)`, its bound arguments in the JSON body', () => {
+  it('get a client function for a `.bind(null, …)`, its bound arguments in the JSON body, throwing when the route fails as the action would have', () => {
     const root = projectWith({
       'src/app/notes/actions.ts': "'use server'\n\nimport { db } from '@/lib/db'\n\nexport async function archiveNote(noteId: string, reason: string) {\n  await db.project.update({ where: { id: noteId }, data: { name: reason } })\n}\n",
       'src/app/notes/archive.tsx': "'use client'\n\nimport { archiveNote } from './actions'\n\nexport function Archive({ id }: { id: string }) {\n  const archive = archiveNote.bind(null, id, 'done')\n  return <form action={archive}><button>Archive</button></form>\n}\n",
@@ -244,7 +244,7 @@ describe('callers of an action bound to a form', () => {
     writeChanges(outcome.changes);
     assert.equal(
       fs.readFileSync(path.join(root, 'src/app/notes/archive.tsx'), 'utf8'),
-      "'use client'\n\nexport function Archive({ id }: { id: string }) {\n  const archive = () => fetch('/api/archive-note', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ noteId: id, reason: 'done' }) }).then(() => undefined)\n  return <form action={archive}><button>Archive</button></form>\n}\n",
+      "'use client'\n\nexport function Archive({ id }: { id: string }) {\n  const archive = () => fetch('/api/archive-note', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ noteId: id, reason: 'done' }) }).then(async (response) => { if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? response.statusText) })\n  return <form action={archive}><button>Archive</button></form>\n}\n",
     );
     assert.equal(tsc(root), '');
     fs.rmSync(root, { recursive: true, force: true });

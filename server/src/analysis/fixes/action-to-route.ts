@@ -108,9 +108,11 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   if (mode === 'rewrite-callers') {
     const answers = fn.body.getStatements().flatMap(ownReturns).some((r) => r.getExpression() !== undefined);
     const refreshes = behaviour.revalidations(facts, found.fn).length > 0;
+    // An action that never returns an `{ error }` tells its failures by throwing: its callers' error boundaries show them.
+    const throws = !found.fn.returns.some((r) => r.kind === 'error-object');
     for (const file of callerFiles) {
       const caller = sources.find((s) => s.getFilePath() === file)!;
-      changes.push(fetchingCaller(context, caller, callers.filter((c) => c.file === file).map((c) => c.usage), parametersOf(fn.node), { url, method, answers, refreshes }));
+      changes.push(fetchingCaller(context, caller, callers.filter((c) => c.file === file).map((c) => c.usage), parametersOf(fn.node), { url, method, answers, refreshes, throws }));
     }
   }
   const variant = keepAction ? ', keeping the action' : mode === 'rewrite-callers' ? `, its ${callers.length === 1 ? 'caller fetching' : `${callers.length} callers fetching`} it` : '';

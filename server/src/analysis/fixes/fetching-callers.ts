@@ -13,6 +13,24 @@ export interface RouteCall {
   answers: boolean;
   /** The action revalidated: the page is refreshed once the route answers, as the action's response did by itself. */
   refreshes: boolean;
+  /** The action answers failures by throwing, not with an `{ error }` value: a failed answer throws in the caller too. */
+  throws: boolean;
+}
+
+/**
+ * What the caller does with the route's answer, as it did with the action's: throw when the action
+ * would have thrown, refresh the page when it revalidated, resolve to its value when it returned one.
+ */
+function answerHandling(route: RouteCall): string {
+  const steps = [
+    ...(route.throws ? [`if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? response.statusText)`] : []),
+    ...(route.refreshes ? ['router.refresh()'] : []),
+    ...(route.answers ? ['return response.json()'] : []),
+  ];
+  if (steps.length === 0) return '() => undefined';
+  if (steps.length === 1 && route.answers) return '(response) => response.json()';
+  if (steps.length === 1 && route.refreshes) return '() => router.refresh()';
+  return `${route.throws ? 'async ' : ''}(response) => { ${steps.join('; ')} }`;
 }
 
 /** Types that need no import in the caller; any other parameter of a function standing for the action is `unknown`, which `JSON.stringify` takes. */
@@ -45,9 +63,7 @@ export function fetchingCaller(context: RefactorContext, caller: SourceFile, usa
     const body = formData
       ? `body: ${args[0] ?? 'new FormData()'}`
       : `headers: { ${q}Content-Type${q}: ${q}application/json${q} }, body: JSON.stringify({ ${inputs.map((p, i) => (args[i] === p.getName() ? p.getName() : `${p.getName()}: ${args[i] ?? 'undefined'}`)).join(', ')} })`;
-    const then = route.refreshes
-      ? route.answers ? '(response) => { router.refresh(); return response.json() }' : '() => router.refresh()'
-      : route.answers ? '(response) => response.json()' : '() => undefined';
+    const then = answerHandling(route);
     return `fetch(${q}${route.url}${q}, { method: ${q}${route.method}${q}, ${body} }).then(${then})`;
   };
 
