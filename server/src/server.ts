@@ -101,6 +101,9 @@ function startServer(): void {
     try {
       const stats = await session.load(roots, settings, { cacheFolder: options.cacheFolder, buildId: buildId(__filename), onDiscovered: markDiscovered });
       const params: IndexedParams = { files: stats.files, parsed: stats.parsed, fromCache: stats.fromCache, milliseconds: Date.now() - started };
+      // Said in the output, so that "Show Output" tells what was found.
+      const apps = session.analyzer.index.apps.map((a) => session.relativePath(a.root) || '.');
+      connection.console.info(`Indexed ${stats.files} files of ${apps.length} Next.js app${apps.length === 1 ? '' : 's'} (${apps.join(', ') || 'none'}) in ${params.milliseconds} ms: ${stats.parsed} parsed, ${stats.fromCache} from the cache.`);
       void connection.sendNotification(INDEXED_NOTIFICATION, params);
     } catch (error) {
       log(`loading the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -110,6 +110,10 @@ describe('the language server over stdio', () => {
     await client.change(TASK_ACTIONS, text);
   });
 
+  it('says in its output what it found and indexed', () => {
+    assert.ok(client.logs.some((l) => /^Indexed \d+ files of 1 Next\.js app \(\.\) in \d+ ms: \d+ parsed, \d+ from the cache\.$/.test(l)), client.logs.join('\n'));
+  });
+
   it('hovers over an action with who calls it', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },

@@ -37,6 +37,8 @@ export interface ClientOptions {
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly messages: string[] = [];
+  /** What the server wrote to its output (window/logMessage). */
+  readonly logs: string[] = [];
   readonly pushed = new Map<string, Diagnostic[]>();
   /** Every publishDiagnostics, in arrival order. */
   readonly publishes: PublishDiagnosticsParams[] = [];
@@ -75,6 +77,7 @@ export class TestClient {
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
       if (process.env.ADVISOR_SERVER_STDERR) process.stderr.write(`${p.message}\n`);
     });
     this.connection.onNotification('nextActionAdvisor/indexed', (stats: TestClient['indexedStats']) => {

@@ -130,8 +130,9 @@ export class Session {
     return this.analyzer.index.facts(path)?.prologueEndLine ?? 0;
   }
 
-  /** A path as the user reads it: relative to the workspace folder holding it. */
+  /** A path as the user reads it: relative to the workspace folder holding it (empty for the folder itself). */
   relativePath(path: string): string {
+    if (this.roots.includes(path)) return '';
     const root = this.roots.filter((r) => path.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
     return root ? path.slice(root.length + 1) : path;
   }
