@@ -4,7 +4,7 @@ import type { RefactorKind } from '../fixes/refactor';
 import type { ProjectIndex } from '../project/project-index';
 import type { AdvisorSettings } from '../settings';
 import { vocabularyFor } from '../vocabulary';
-import { inferAnswers, type InferredAnswer } from './infer';
+import { inferAnswers, lineOf, type InferredAnswer } from './infer';
 import { QUESTIONS, questionsFor, validAnswers, type Answers, type Question } from './questions';
 import { recommend, type Choice, type Recommendation } from './recommend';
 
@@ -57,8 +57,4 @@ export function decide(index: ProjectIndex, settings: AdvisorSettings, request: 
     refactor = wanted.map((kind) => offers.find((o) => o.kind === kind)).find((o) => o !== undefined) ?? null;
   }
   return { target, questions, answers, recommendation, refactor };
-}
-
-function lineOf(index: ProjectIndex, file: string, offset: number): number {
-  return (index.facts(file)?.lineStarts ?? [0]).findLastIndex((s) => s <= offset) + 1;
 }

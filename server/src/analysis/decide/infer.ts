@@ -1,6 +1,6 @@
 import { Behaviour } from '../behaviour';
 import type { EndpointAt } from '../endpoint-at';
-import type { FileFacts, UsageContext } from '../facts/file-facts';
+import type { UsageContext } from '../facts/file-facts';
 import type { Span } from '../types';
 import type { ProjectIndex } from '../project/project-index';
 import type { Vocabulary } from '../vocabulary';
@@ -48,6 +48,10 @@ export function inferAnswers(index: ProjectIndex, vocabulary: Vocabulary, file: 
   const out: InferredAnswer[] = [];
   const answer = (question: QuestionId, value: string, evidence: Evidence[]): void => void out.push({ question, value, evidence: evidence.slice(0, SHOWN) });
 
+  // The app's own callers, read once: a reference to the action, or a fetch of the route.
+  const usages = at.action ? index.usagesOf(at.action.key) : [];
+  const fetches = at.route ? index.fetchesOf(at.route.key) : [];
+
   // Who calls it.
   const webhook = behaviour.webhookSignal(fn);
   const external = [
@@ -55,14 +59,14 @@ export function inferAnswers(index: ProjectIndex, vocabulary: Vocabulary, file: 
     ...fn.headerWrites.filter((h) => vocabulary.corsHeaders.has(h.name)).map((h) => here(h.span, `sets \`${h.name}\``)),
   ];
   const own = at.action
-    ? index.usagesOf(at.action.key).map((u) => evidenceAt(index, u.file, u.usage.span, HOW_CALLED[u.usage.context] ?? 'this app calls it'))
-    : index.fetchesOf(at.route.key).map((f) => evidenceAt(index, f.file, f.fetch.span, 'this app fetches it'));
+    ? usages.map((u) => evidenceAt(index, u.file, u.usage.span, HOW_CALLED[u.usage.context] ?? 'this app calls it'))
+    : fetches.map((f) => evidenceAt(index, f.file, f.fetch.span, 'this app fetches it'));
   if (webhook) answer('callers', 'webhook', [here(webhook.span, webhook.what)]);
   else if (external.length > 0) answer('callers', own.length > 0 ? 'own-ui-and-others' : 'external-client', [...own, ...external]);
   else if (own.length > 0) answer('callers', 'own-ui', own);
 
   // What it does.
-  const files = [...fn.fileUses.map((span) => here(span, 'handles a file')), ...(at.action ? index.usagesOf(at.action.key).filter((u) => u.usage.formHasFileInput).map((u) => evidenceAt(index, u.file, u.usage.span, 'its form has a file input')) : [])];
+  const files = [...fn.fileUses.map((span) => here(span, 'handles a file')), ...usages.filter((u) => u.usage.formHasFileInput).map((u) => evidenceAt(index, u.file, u.usage.span, 'its form has a file input'))];
   const streams = fn.constructs.filter((c) => vocabulary.streams.has(c.name)).map((c) => here(c.span, `builds a \`${c.name}\``));
   const writes = behaviour.writes(facts, fn);
   if (files.length > 0) answer('operation', 'upload', files);
@@ -86,7 +90,7 @@ export function inferAnswers(index: ProjectIndex, vocabulary: Vocabulary, file: 
   if (cached.length > 0) answer('cdnCache', 'yes', cached);
   else answer('cdnCache', 'no', [here(fn.span, at.action ? 'a Server Action is never cached, and nothing here asks to be' : 'sets no cache headers')]);
   // How the app calls it: a bound form submits without JavaScript; a call in a handler needs it already.
-  const callers = at.action ? index.usagesOf(at.action.key).map((u) => ({ file: u.file, span: u.usage.span, form: u.usage.context === 'form-action' || u.usage.context === 'action-state' })) : index.fetchesOf(at.route.key).map((f) => ({ file: f.file, span: f.fetch.span, form: false }));
+  const callers = [...usages.map((u) => ({ file: u.file, span: u.usage.span, form: u.usage.context === 'form-action' || u.usage.context === 'action-state' })), ...fetches.map((f) => ({ file: f.file, span: f.fetch.span, form: false }))];
   const forms = callers.filter((c) => c.form).map((c) => evidenceAt(index, c.file, c.span, 'a form binds it: it submits before JavaScript loads'));
   if (forms.length > 0) answer('noJavaScript', 'yes', forms);
   else if (callers.length > 0) answer('noJavaScript', 'no', callers.map((c) => evidenceAt(index, c.file, c.span, 'called from script: it needs JavaScript already')));
@@ -97,7 +101,10 @@ export function inferAnswers(index: ProjectIndex, vocabulary: Vocabulary, file: 
 }
 
 function evidenceAt(index: ProjectIndex, file: string, span: Span, what: string): Evidence {
-  const facts: FileFacts | undefined = index.facts(file);
-  const starts = facts?.lineStarts ?? [0];
-  return { file, line: starts.findLastIndex((s) => s <= span.start) + 1, what };
+  return { file, line: lineOf(index, file, span.start), what };
+}
+
+/** The 1-based line of an offset in a file of the index. */
+export function lineOf(index: ProjectIndex, file: string, offset: number): number {
+  return (index.facts(file)?.lineStarts ?? [0]).findLastIndex((s) => s <= offset) + 1;
 }
