@@ -149,6 +149,9 @@ async function runWizard(page: Page, workspace: string, step: (title: string) =>
   if (!(await waitUntil(() => fs.existsSync(app('src/app/api/confirm-payment/route.ts')), 30_000))) throw new Error('the wizard did not convert the action');
   await step('The wizard converted the action to a route handler');
 
+  // Saved first: closing edited editors would otherwise stop at the "save changes?" dialog.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('S');
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+W');
   await runCommand(page, 'Next.js Action Advisor: Server Action or Route Handler?');
@@ -205,9 +208,18 @@ async function openFile(page: Page, relative: string): Promise<void> {
   await page.locator('.breadcrumbs-control', { hasText: folder }).first().waitFor({ timeout: 15_000 });
 }
 
+/** The palette may not open while a toast or a dialog holds the focus: dismissed, then tried again. */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  await page.waitForSelector('.quick-input-widget input');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const opened = await page
+      .waitForSelector('.quick-input-widget input', { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) break;
+    if (attempt === 3) throw new Error(`the command palette did not open for "${title}"`);
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.type(title.replace(/^Next\.js Action Advisor: /, ''));
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title.replace(/^Next\.js Action Advisor: /, '') }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
