@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { RULES } from '../server/src/analysis/rules';
 import { DEFAULT_SETTINGS, SEVERITY_SETTINGS } from '../server/src/analysis/settings';
+import { DEFAULT_EDITOR_SETTINGS, PROBLEMS } from '../server/src/lsp/editor-settings';
 import { SETTINGS_SECTION } from '../server/src/protocol';
 
 const descriptions: Record<keyof typeof DEFAULT_SETTINGS, string> = {
@@ -54,7 +55,24 @@ export function manifestProperties(): Record<string, Record<string, unknown>> {
   const scoped = Object.fromEntries(Object.entries(settingsProperties()).map(([k, v]) => [`${SETTINGS_SECTION}.${k}`, { ...v, scope: 'resource' }]));
   return {
     ...scoped,
-    [`${SETTINGS_SECTION}.trace.server`]: { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: 'Traces the communication between VS Code and the language server, in the output channel.' },
+    [`${SETTINGS_SECTION}.codeLens`]: {
+      type: 'string',
+      enum: ['all', 'counts', 'off'],
+      enumDescriptions: ['What each action and route handler is on the wire and who calls it, then the refactors that apply.', 'Only what each one is and who calls it.', 'No code lenses.'],
+      default: DEFAULT_EDITOR_SETTINGS.codeLens,
+      scope: 'window',
+      markdownDescription: 'Code lenses over every Server Action and Route Handler: `Server Action · public POST · 3 callers` (click: the call sites), followed by **Convert to route handler** and **Extract to service**.',
+    },
+    [`${SETTINGS_SECTION}.problems`]: {
+      type: 'string',
+      enum: PROBLEMS,
+      enumDescriptions: ['The findings of the files open in the editor.', 'The findings of every file of the workspace, opened or not.'],
+      default: DEFAULT_EDITOR_SETTINGS.problems,
+      scope: 'window',
+      markdownDescription:
+        'Whose findings the Problems view lists. `workspace`: every file of the workspace, opened or not, kept current as you edit. `openFiles`: only the files open in the editor; **Next.js Action Advisor: Check Whole Workspace** lists every file once asked. The checker (`next-action-advisor check`) always reports every file.',
+    },
+    [`${SETTINGS_SECTION}.trace.server`]: { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', markdownDescription: 'Traces the communication between VS Code and the language server, in the output channel.' },
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_IDS, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { COMMANDS, LANGUAGE_IDS, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { ruleLinkTemplate, showRulePage } from './commands/rule-page';
 
 /** After this many unexpected stops the server stays down until "Restart Server". */
 const MAX_RESTARTS = 5;
@@ -36,6 +37,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     settings: vscode.workspace.getConfiguration(SETTINGS_SECTION),
     cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
     openFileCommand: true,
+    ruleLink: ruleLinkTemplate(context),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGE_IDS.map((language) => ({ scheme: 'file', language })),
@@ -44,6 +46,10 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions,
     errorHandler,
+    middleware: {
+      // A rule's page is rendered here, not opened as a file by the server.
+      executeCommand: (command, args, next) => (command === COMMANDS.showRuleDocs && typeof args[0] === 'string' ? showRulePage(context, args[0]) : next(command, args)),
+    },
   };
   return { client: new LanguageClient('nextActionAdvisor', 'Next.js Action Advisor', serverOptions, clientOptions), unexpectedStops: () => stops };
 }

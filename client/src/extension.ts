@@ -2,10 +2,16 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../server/src/protocol';
 import { createClient, type ClientHandle } from './client';
+import { checkWorkspace } from './commands/check-workspace';
+import { copyCiWorkflow } from './commands/copy-ci-workflow';
 import { DecisionPreview, runDecisionWizard } from './commands/decision-wizard';
+import { registerLensCommands } from './commands/lens-commands';
 import { restartServer } from './commands/restart-server';
+import { ruleUriHandler } from './commands/rule-page';
 import { createLog } from './log';
 import { hasNextApp, watchForNextApp } from './next-workspace';
+import { AdvisorStatus, statusActions } from './status';
+import { EndpointsView } from './views/endpoints-view';
 
 /** What the extension offers other extensions and its own tests. */
 export interface AdvisorApi {
@@ -21,8 +27,15 @@ let handle: ClientHandle | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<AdvisorApi> {
   const output = createLog();
   const preview = new DecisionPreview(context.globalStorageUri);
+  const endpoints = new EndpointsView(() => handle?.client);
+  const status = new AdvisorStatus();
   context.subscriptions.push(
     output,
+    endpoints,
+    status,
+    vscode.window.registerUriHandler(ruleUriHandler(context)),
+    vscode.commands.registerCommand(COMMANDS.statusActions, statusActions),
+    vscode.commands.registerCommand(COMMANDS.copyCiWorkflow, () => copyCiWorkflow(context)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (handle) await restartServer(handle.client, output);
       else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace, so no server is running.');
@@ -31,17 +44,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Adviso
     vscode.commands.registerCommand(COMMANDS.openFile, async (uri: string) => {
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
     }),
+    registerLensCommands(() => handle?.client),
     vscode.commands.registerCommand(COMMANDS.decide, async () => {
       if (handle) await runDecisionWizard(handle.client, preview);
+      else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace.');
+    }),
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace, async () => {
+      if (handle) await checkWorkspace(handle.client);
       else void vscode.window.showInformationMessage('Next.js Action Advisor: no Next.js app in this workspace.');
     }),
   );
   const start = async (): Promise<void> => {
     if (handle) return;
     handle = createClient(context, output);
-    // The wizard is offered in the command palette once there is an app to decide for.
+    // The wizard and the workspace check are offered in the command palette once there is an app.
     await vscode.commands.executeCommand('setContext', 'nextActionAdvisor.hasApp', true);
+    status.attach(handle.client);
     await handle.client.start();
+    endpoints.listen(handle.client);
   };
   if (await hasNextApp()) await start();
   else {

@@ -1,5 +1,6 @@
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DecisionJson } from './analysis/decide/decision-json';
+import type { InventoryRow } from './analysis/endpoint-labels';
 
 /** Names shared by the client, the server and the tests. */
 export const EXTENSION_ID = 'next-action-advisor';
@@ -12,8 +13,19 @@ export const COMMANDS = {
   showOutput: 'nextActionAdvisor.showOutput',
   /** "Server Action or Route Handler?": the decision wizard. */
   decide: 'nextActionAdvisor.decide',
+  /** Fills the Problems view with the findings of every file, whatever `nextActionAdvisor.problems` says. */
+  checkWorkspace: 'nextActionAdvisor.checkWorkspace',
   /** Internal: the client opens a file a refactor created (not in the command palette). */
   openFile: 'nextActionAdvisor.openFile',
+  /** The status item's action: restart, show output, check the workspace. */
+  statusActions: 'nextActionAdvisor.statusActions',
+  copyCiWorkflow: 'nextActionAdvisor.copyCiWorkflow',
+  /** A rule's page: run by the server for other editors, rendered in VS Code by the client. */
+  showRuleDocs: 'nextActionAdvisor.showRuleDocumentation',
+  /** Internal: a lens's callers in a references peek (`uri`, position, LSP locations). */
+  showReferences: 'nextActionAdvisor.showReferences',
+  /** Internal: a lens's refactor, as the lightbulb lists it at the function (`uri`, position, title). */
+  applyRefactor: 'nextActionAdvisor.applyRefactor',
 } as const;
 
 /** The languages the server analyses. */
@@ -28,6 +40,8 @@ export interface DiagnosticData {
 export const INDEXED_NOTIFICATION = 'nextActionAdvisor/indexed';
 
 export interface IndexedParams {
+  /** The apps' folders, relative to the workspace (`.` for the folder itself). */
+  apps: string[];
   files: number;
   parsed: number;
   fromCache: number;
@@ -73,6 +87,39 @@ export interface ScaffoldParams {
 
 export type ScaffoldResult = { title: string; edit: WorkspaceEdit; files: string[] } | { refused: string };
 
+/** Every Server Action and Route Handler of the workspace's apps: the "Next.js Endpoints" view. */
+export const ENDPOINTS_REQUEST = 'nextActionAdvisor/endpoints';
+
+export interface EndpointsResult {
+  /** Apps relative to the first workspace folder; each row with where it is declared. */
+  endpoints: (InventoryRow & { uri: string; position: { line: number; character: number } })[];
+}
+
+/** Sent by the server when the inventory may have changed (debounced): the view asks again. */
+export const ENDPOINTS_CHANGED_NOTIFICATION = 'nextActionAdvisor/endpointsChanged';
+
+/** `nextActionAdvisor.codeLens`: every lens, the counting ones only, or none. */
+export type CodeLensSetting = 'all' | 'counts' | 'off';
+
+/** `nextActionAdvisor.problems`: the findings of the open files only, or of every file of the workspace. */
+export type ProblemsSetting = 'openFiles' | 'workspace';
+
+/**
+ * The findings of every file, in the workspace diagnostics from now on, whatever `nextActionAdvisor.problems`
+ * says (until it changes). Answers what was found.
+ */
+export const CHECK_WORKSPACE_REQUEST = 'nextActionAdvisor/checkWorkspace';
+
+export interface CheckWorkspaceResult {
+  /** The files analysed. */
+  files: number;
+  filesWithFindings: number;
+  findings: number;
+}
+
+/** The path of the extension's URI that opens a rule's page: `vscode://<extension>/rule?id=<rule>`. */
+export const RULE_PAGE_PATH = '/rule';
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   settings?: unknown;
@@ -80,4 +127,6 @@ export interface InitializationOptions {
   cacheFolder?: string;
   /** The client runs `COMMANDS.openFile`: a refactor then opens the file it creates. */
   openFileCommand?: boolean;
+  /** Rule links as the editor opens them in place, with `{id}` for the rule (else the page's file). */
+  ruleLink?: string;
 }

@@ -54,7 +54,7 @@ describe('the example app, refactored, built and served by Next.js', () => {
     // And new code where the wizard puts it: a service, an action and a route, built with the rest.
     const scaffold = spawnSync(process.execPath, [CLI, 'scaffold', 'inviteMember', '--variant', 'both', '--app', APP], { encoding: 'utf8' });
     assert.equal(scaffold.status, 0, scaffold.stderr);
-    assert.match(scaffold.stdout, /^Scaffold `inviteMember`: a service, a Server Action and a Route Handler \(members\)\ncreated .*src\/lib\/members\/service\.ts\ncreated .*src\/app\/members\/actions\.ts\ncreated .*src\/app\/api\/members\/route\.ts\n$/);
+    assert.match(scaffold.stdout, /^Scaffold "inviteMember": a service, a Server Action and a Route Handler \(members\)\ncreated .*src\/lib\/members\/service\.ts\ncreated .*src\/app\/members\/actions\.ts\ncreated .*src\/app\/api\/members\/route\.ts\n$/);
     const build = spawnSync(process.execPath, [NEXT, 'build'], { cwd: APP, env, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stdout + build.stderr);
     assert.match(build.stdout, /ƒ \/api\/create-project/);

@@ -19,13 +19,59 @@ function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe('next-action-advisor --help', () => {
+  it('lists the commands, one line each, and points at their own help', () => {
+    const { code, stdout } = run(['--help']);
+    assert.equal(code, 0);
+    assert.equal(stdout.split('\n')[0], 'Usage: next-action-advisor <command> [options]');
+    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold']) assert.match(stdout, new RegExp(`^  ${command} +\\S.*$`, 'm'));
+    assert.match(stdout, /Run next-action-advisor <command> --help for a command's arguments, options and exit codes\./);
+    assert.equal(run(['-h']).stdout, stdout);
+  });
+
+  const firstLines: [string, string][] = [
+    ['check', 'Usage: next-action-advisor check [paths…] [options]'],
+    ['endpoints', 'Usage: next-action-advisor endpoints [paths…] [--format table|json|markdown]'],
+    ['refactor', 'Usage: next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [options]'],
+    ['decide', 'Usage: next-action-advisor decide [<file>:<line>] [--answers <question>=<answer>…] [--format text|json]'],
+    ['scaffold', 'Usage: next-action-advisor scaffold <name> --variant action|route|both [--app <folder>]'],
+  ];
+  for (const [command, firstLine] of firstLines) {
+    it(`prints the usage of ${command} with its options and exit codes, and exits 0`, () => {
+      const { code, stdout, stderr } = run([command, '--help']);
+      assert.equal(code, 0, stderr);
+      assert.equal(stdout.split('\n')[0], firstLine);
+      assert.match(stdout, /\nOptions:\n(  .*\n)*  -h, --help +show this help\n/);
+      assert.match(stdout, /\nExit codes:\n  0  .*\n(  1  .*\n)?  2  bad usage.*\n$/);
+      assert.equal(run([command, 'anything', '-h']).stdout, stdout, '-h, anywhere among the arguments');
+    });
+  }
+
+  it('exits 2 on an unknown option, naming it, for every command', () => {
+    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold']) {
+      const { code, stdout, stderr } = run([command, '--colour']);
+      assert.equal(code, 2, command);
+      assert.equal(stdout, '');
+      assert.equal(stderr, `next-action-advisor: unknown option --colour\nRun next-action-advisor ${command} --help for its usage.\n`);
+    }
+  });
+
+  it('exits 2 on an option given without its value, or a switch given one', () => {
+    assert.match(run(['check', '--format']).stderr, /^next-action-advisor: --format needs a value: --format pretty\|json\|sarif\n/);
+    assert.match(run(['check', '--max-warnings', '--format', 'json']).stderr, /^next-action-advisor: --max-warnings needs a value: --max-warnings <n>\n/);
+    assert.match(run(['scaffold', 'createInvoice', '--variant']).stderr, /^next-action-advisor: --variant needs a value: --variant action\|route\|both\n/);
+    assert.match(run(['refactor', 'to-route', 'a.ts:1', '--keep-action=yes']).stderr, /^next-action-advisor: --keep-action takes no value\n/);
+    for (const args of [['check', '--format'], ['decide', '--answers'], ['scaffold', 'createInvoice', '--variant'], ['refactor', '--keep-action=yes']]) assert.equal(run(args).code, 2, args.join(' '));
+  });
+});
+
 describe('next-action-advisor check', () => {
   it('prints findings ESLint-style, grouped by file, with a summary, and exits 0 without errors', () => {
     const { code, stdout } = run(['check', '.'], BAD);
     assert.equal(code, 0);
     const lines = stdout.split('\n');
     assert.deepEqual(lines.filter((l) => /^\S/.test(l)), ['app/events/actions.ts', 'app/profile/actions.ts', 'app/projects/actions.ts', '⚠ 8 problems (4 warnings, 4 infos) in 4 files']);
-    assert.match(lines[2]!, /^ {2}6:23 +warning {2}`removeEvent` writes data \(`Event\.findByIdAndDelete`\) without checking the session first.* {2}action-missing-auth$/);
+    assert.match(lines[2]!, /^ {2}6:23 +warning {2}"removeEvent" writes data \("Event\.findByIdAndDelete"\) without checking the session first\. .* {2}action-missing-auth$/);
     assert.match(stdout, /⚠ 8 problems \(4 warnings, 4 infos\) in 4 files\n$/);
   });
 
@@ -143,7 +189,7 @@ describe('next-action-advisor refactor', () => {
     assert.equal(code, 0, stderr);
     assert.equal(
       stdout,
-      'Convert to server action `createTaskAction` in src/app/projects/[projectId]/tasks/actions.ts, calling it from the fetch that used the route, keeping the route\n' +
+      'Convert to server action "createTaskAction" in src/app/projects/[projectId]/tasks/actions.ts, calling it from the fetch that used the route, keeping the route\n' +
         'changed src/app/projects/[projectId]/tasks/actions.ts\nchanged src/components/quick-add-task.tsx\n',
     );
     assert.match(copy.read('src/components/quick-add-task.tsx'), /await createTaskAction\(projectId, title\)/);
@@ -204,7 +250,7 @@ describe('next-action-advisor decide', () => {
         '',
         '## Next step',
         '',
-        'Convert `confirmPayment` to a route handler.',
+        'Convert "confirmPayment" to a route handler.',
         '',
       ].join('\n'),
     );
@@ -239,7 +285,7 @@ describe('next-action-advisor scaffold', () => {
     const copy = tempCopy(EXAMPLE);
     const { code, stdout, stderr } = run(['scaffold', 'createInvoice', '--variant', 'action'], copy.root);
     assert.equal(code, 0, stderr);
-    assert.equal(stdout, 'Scaffold `createInvoice`: a service and a Server Action (invoices)\ncreated src/lib/invoices/service.ts\ncreated src/app/invoices/actions.ts\n');
+    assert.equal(stdout, 'Scaffold "createInvoice": a service and a Server Action (invoices)\ncreated src/lib/invoices/service.ts\ncreated src/app/invoices/actions.ts\n');
     assert.match(copy.read('src/app/invoices/actions.ts'), /^'use server'\n\nimport \{ revalidatePath \} from 'next\/cache'\nimport \{ CreateInvoiceInput, createInvoice as createInvoiceInService \} from '@\/lib\/invoices\/service'\nimport \{ requireUser \} from '@\/lib\/auth'\n/);
     copy.remove();
   });
@@ -251,5 +297,27 @@ describe('next-action-advisor scaffold', () => {
     const wrong = run(['scaffold', 'createInvoice', '--variant', 'lambda'], EXAMPLE);
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /--variant takes action, route or both, not lambda/);
+  });
+});
+
+describe('next-action-advisor endpoints', () => {
+  // Reviewed by hand: each endpoint of the example app with its URL, callers, auth, caching, signals and findings.
+  for (const [format, file] of [['table', 'endpoints.txt'], ['markdown', 'endpoints.md'], ['json', 'endpoints.json']] as const) {
+    it(`lists the example app's endpoints as ${format}, exactly`, () => {
+      const { code, stdout, stderr } = run(['endpoints', 'examples/project-tracker', '--format', format]);
+      assert.equal(stderr, '');
+      assert.equal(code, 0);
+      const expected = path.join(FIXTURES, 'cli', file);
+      if (process.env.UPDATE_EXPECTED) fs.writeFileSync(expected, stdout);
+      assert.equal(stdout, fs.readFileSync(expected, 'utf8'));
+    });
+  }
+
+  it('lists only the endpoints inside the paths given, and says when there are none', () => {
+    const { code, stdout } = run(['endpoints', 'examples/project-tracker/src/app/projects/actions.ts', '--format', 'json']);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout).endpoints.map((e: { name: string }) => e.name), ['createProject', 'deleteProject', 'getProjectSummary']);
+    assert.equal(run(['endpoints', 'examples/project-tracker/src/lib/db.ts']).stdout, 'No Server Action or Route Handler found.\n');
+    assert.equal(run(['endpoints', 'no/such/folder']).code, 2);
   });
 });

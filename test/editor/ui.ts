@@ -83,7 +83,7 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     // The refactor: from the lightbulb menu on an action, with the keyboard only.
     const before = snapshot(path.join(workspace, 'apps/tracker/src'));
     await goTo(page, 8, 23);
-    await applyQuickFix(page, 'Convert `addTask` to a route handler, keeping the action', () => step('The lightbulb offers the refactor'));
+    await applyQuickFix(page, 'Convert "addTask" to a route handler, keeping the action', () => step('The lightbulb offers the refactor'));
     await page.waitForSelector('.tab.active >> text=route.ts', { timeout: 60_000 });
     await page.waitForSelector('.editor-instance .view-lines >> text=export async function POST(request: Request)', { timeout: 30_000 });
     await step('The route file is created and opened');
@@ -111,6 +111,7 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     await step('Undone: every file as it was');
 
     await runWizard(page, workspace, step);
+    await runAtAGlance(page, step);
     return steps;
   } catch (error) {
     // What the window showed when a step failed.
@@ -142,7 +143,7 @@ async function runWizard(page: Page, workspace: string, step: (title: string) =>
   await page.keyboard.press('Enter');
   await page.locator('.tab', { hasText: 'Preview Server Action or Route Handler' }).first().waitFor({ timeout: 30_000 });
   await previewShows(page, 'Recommendation: A Route Handler');
-  const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'Convert `confirmPayment` to a route handler' });
+  const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'Convert "confirmPayment" to a route handler' });
   await offer.first().waitFor({ timeout: 30_000 });
   await step('The recommendation, and the refactor it offers');
   await offer.first().locator('.monaco-button', { hasText: 'Apply' }).click();
@@ -186,6 +187,63 @@ async function runWizard(page: Page, workspace: string, step: (title: string) =>
   await page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: 15_000 });
   await step('Escape leaves the wizard');
+}
+
+/**
+ * What the editor shows at a glance: the lenses over an action (the count opens the references
+ * peek), the "Next.js Endpoints" view (a click opens the file at the function), the language status
+ * item, the walkthrough, and a rule link of Problems opening the rendered page.
+ */
+async function runAtAGlance(page: Page, step: (title: string) => Promise<void>): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('S');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+W');
+  await openFile(page, FILE);
+  const lens = page.locator('.codelens-decoration a', { hasText: 'Server Action · public POST · 1 caller' });
+  await lens.first().waitFor({ timeout: 60_000 });
+  const lenses = await page.locator('.codelens-decoration').allInnerTexts();
+  if (!lenses.some((l) => l.includes('Convert to route handler'))) throw new Error(`no refactor lens: ${lenses.join(' | ')}`);
+  await step('Code lenses over the actions');
+  await lens.first().click();
+  const peek = page.locator('.zone-widget .peekview-title', { hasText: '.tsx' });
+  await peek.first().waitFor({ timeout: 30_000 });
+  await step('The count opens the callers in a references peek');
+  await page.keyboard.press('Escape');
+
+  const header = page.locator('.pane-header', { hasText: 'Next.js Endpoints' });
+  await header.first().waitFor({ timeout: 30_000 });
+  if ((await header.first().getAttribute('aria-expanded')) !== 'true') await header.first().click();
+  const tree = page.locator('.pane-body .monaco-list-row');
+  await tree.filter({ hasText: 'POST /api/webhooks/stripe' }).first().waitFor({ timeout: 30_000 });
+  const rows = await tree.allInnerTexts();
+  for (const wanted of ['apps/tracker', 'apps/billing', 'addTask', 'GET /api/projects']) if (!rows.some((r) => r.includes(wanted))) throw new Error(`the endpoints view lacks ${wanted}: ${rows.join(' | ')}`);
+  await step('The endpoints view lists every action and route handler');
+  await tree.filter({ hasText: 'POST /api/webhooks/stripe' }).first().click();
+  await page.locator('.breadcrumbs-control', { hasText: 'stripe' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.editor-instance .monaco-editor .cursor-line-number, .editor-instance .line-numbers.active-line-number', { hasText: '4' }).first().waitFor({ timeout: 15_000 });
+  await step('A click opens the route handler at its method');
+
+  await page.locator('.statusbar-item', { has: page.locator('.codicon-bracket, .codicon-json') }).first().click();
+  const status = page.locator('.language-status-hover, .monaco-hover', { hasText: 'Next.js: 2 apps' });
+  await status.first().waitFor({ timeout: 30_000 });
+  await step('The language status item');
+  await page.keyboard.press('Escape');
+
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page.keyboard.type('Next.js Action Advisor');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Next.js Action Advisor' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.gettingStartedContainer', { hasText: 'What the advisor checks' }).first().waitFor({ timeout: 30_000 });
+  await step('The walkthrough');
+
+  await page.keyboard.press('Control+Shift+M');
+  const ruleLink = page.locator('.markers-panel .monaco-list-row a', { hasText: 'webhook-body-parsed-before-verify' });
+  await ruleLink.first().waitFor({ timeout: 30_000 });
+  await ruleLink.first().click();
+  await page.locator('.tab', { hasText: 'Preview webhook-body-parsed-before-verify.md' }).first().waitFor({ timeout: 30_000 });
+  await previewShows(page, 'A webhook signature is verified over a re-serialised JSON body');
+  await step('A rule link opens the rendered page');
 }
 
 /** The Markdown preview (a webview, in a frame of its own) shows the text. */

@@ -93,7 +93,7 @@ describe('refactors over the protocol', () => {
     const actions = await list(PROJECT_ACTIONS, 13, 20);
     assert.deepEqual(
       actions.map((a) => `${a.kind}: ${a.title}`),
-      ['refactor.rewrite: Convert `createProject` to a route handler, keeping the action', 'refactor.rewrite: Convert `createProject` to a route handler that its callers fetch'],
+      ['refactor.rewrite: Convert "createProject" to a route handler, keeping the action', 'refactor.rewrite: Convert "createProject" to a route handler that its callers fetch'],
       'createProject calls a service already, and a client form calls it: the variants that keep it or make the form fetch the route',
     );
     const big = ["'use server'", '', "import { db } from '@/lib/db'", '', 'export async function importRows(rows: string[]) {', ...Array.from({ length: 494 }, (_, i) => `  await db.task.create({ data: { projectId: rows[${i}]!, title: 'row ${i}', done: false } })`), '}', ''].join('\n');
@@ -101,7 +101,7 @@ describe('refactors over the protocol', () => {
     copy.write('src/app/import/actions.ts', big);
     await client.open('src/app/import/actions.ts', big);
     const offered = await list('src/app/import/actions.ts', 250, 4);
-    assert.deepEqual(offered.map((a) => a.title), ['Extract the data logic of `importRows` to a service', 'Convert `importRows` to a route handler', 'Convert `importRows` to a route handler, keeping the action']);
+    assert.deepEqual(offered.map((a) => a.title), ['Extract the data logic of "importRows" to a service', 'Convert "importRows" to a route handler', 'Convert "importRows" to a route handler, keeping the action']);
     assert.equal((await status()).refactorsLoaded, false, 'listing builds no edit');
     fs.rmSync(path.join(copy.root, 'src/app/import'), { recursive: true });
   });

@@ -90,13 +90,16 @@ describe('the language server over stdio', () => {
     assert.deepEqual(
       all.map((a) => `${a.kind}: ${a.title}`),
       [
-        'refactor.rewrite: Convert `runTaskCommand` to a route handler, keeping the action',
-        'quickfix: Convert `runTaskCommand` to a route handler, keeping the action',
-        'refactor.rewrite: Convert `runTaskCommand` to a route handler that its callers fetch',
+        'refactor.rewrite: Convert "runTaskCommand" to a route handler, keeping the action',
+        'quickfix: Convert "runTaskCommand" to a route handler, keeping the action',
+        'refactor.rewrite: Convert "runTaskCommand" to a route handler that its callers fetch',
         'quickfix: Disable action-generic-rpc for this line',
         'quickfix: Disable action-generic-rpc for this file',
+        'quickfix: Show documentation for action-generic-rpc',
       ],
     );
+    // The rule's page, through a command the server runs for other editors (VS Code's client renders it).
+    assert.deepEqual(all.at(-1)!.command, { title: 'Show documentation for action-generic-rpc', command: 'nextActionAdvisor.showRuleDocumentation', arguments: ['action-generic-rpc'] });
     const actions = all.filter((a) => a.title.startsWith('Disable'));
     const edits = actions[0]!.edit!.changes![uri(path.join(copy.root, TASK_ACTIONS))]!;
     const fixed = TextDocument.applyEdits(TextDocument.create('x', 'typescript', 1, text), edits);
@@ -121,7 +124,7 @@ describe('the language server over stdio', () => {
     });
     const value = (hover?.contents as MarkupContent).value;
     assert.match(value, /^\*\*Server Action\*\* `loadTasks` — a public `POST` endpoint/);
-    assert.match(value, /`TaskBoard` in src\/components\/task-board\.tsx — in an effect/);
+    assert.match(value, /\[src\/components\/task-board\.tsx:12\]\(file:\/\/\S+\/src\/components\/task-board\.tsx#L12,5\) — TaskBoard \(in an effect\)/);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   InitializedNotification,
@@ -14,10 +15,14 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkspaceDiagnosticRequest,
+  type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type ProtocolConnection,
+  type PreviousResultId,
   type PublishDiagnosticsParams,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
@@ -44,6 +49,12 @@ export class TestClient {
   readonly publishes: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown>;
   refreshes = 0;
+  /** `workspace/codeLens/refresh` requests received. */
+  lensRefreshes = 0;
+  /** What the server asked the editor to show (`window/showDocument`). */
+  readonly shownDocuments: { uri: string; external?: boolean }[] = [];
+  /** Every `$/progress` value the server reported, in order. */
+  readonly progress: { kind: string; percentage?: number; message?: string }[] = [];
   /** When the initialize request was sent (performance.now()). */
   initializeSentAt = 0;
   /** Set when the server says its initial scan is complete. */
@@ -67,6 +78,20 @@ export class TestClient {
       return params.items.map(() => this.settings);
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      this.notify();
+      return null;
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/showDocument', (p: { uri: string; external?: boolean }) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
+    this.connection.onNotification('$/progress', (p: { value: TestClient['progress'][number] }) => {
+      this.progress.push(p.value);
+      this.notify();
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.notify();
@@ -109,10 +134,12 @@ export class TestClient {
       workspaceFolders: [{ uri: uri(options.root), name: 'workspace' }],
       initializationOptions: options.initializationOptions,
       capabilities: {
+        window: { workDoneProgress: true, showDocument: { support: true } },
         workspace: {
           configuration: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           diagnostics: { refreshSupport: pull },
+          codeLens: { refreshSupport: true },
           ...(options.refactors === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'delete'] } }),
         },
         textDocument: {
@@ -155,6 +182,19 @@ export class TestClient {
     const version = (this.versions.get(docUri) ?? 1) + 1;
     this.versions.set(docUri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: docUri, version }, contentChanges: [{ text }] });
+  }
+
+  async close(relative: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(path.join(this.options.root, relative)) } });
+  }
+
+  /**
+   * A `workspace/diagnostic` pull. With `partialResultToken` the client takes a long-running request, as
+   * VS Code does: the server may hold it until there is something to send.
+   */
+  async workspaceDiagnostics(previousResultIds: PreviousResultId[] = [], options: { partialResultToken?: string; token?: CancellationToken } = {}): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    const params = { previousResultIds, partialResultToken: options.partialResultToken };
+    return (await this.connection.sendRequest(WorkspaceDiagnosticRequest.type, params, options.token)).items;
   }
 
   async diagnostics(relative: string): Promise<Diagnostic[]> {

@@ -43,7 +43,7 @@ describe('incremental updates', () => {
     analyzer.updateFile(actions, suppressed);
     const fileWide = `/* next-action-advisor-disable logic-in-transport */\n${suppressed}`;
     const before = ids();
-    assert.ok(!analyzer.findings(actions).some((f) => f.ruleId === 'action-used-for-read' && f.message.includes('`getTasks`')));
+    assert.ok(!analyzer.findings(actions).some((f) => f.ruleId === 'action-used-for-read' && f.message.includes('"getTasks"')));
     analyzer.updateFile(actions, fileWide);
     assert.deepEqual(ids(), before.filter((id) => id !== 'logic-in-transport'));
   });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/analysis/settings';
+import { DEFAULT_EDITOR_SETTINGS, editorSettingsFrom } from '../../server/src/lsp/editor-settings';
 import { manifestProperties, projectFileSchema } from '../../scripts/settings-schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -13,6 +14,25 @@ describe('settings', () => {
     const properties = read('package.json').contributes.configuration.properties;
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`nextActionAdvisor.${key}`].default, value);
     assert.deepEqual(properties, manifestProperties(), 'run npm run sync:settings');
+  });
+
+  it('package.json declares the editor-only settings with their defaults, for the whole window', () => {
+    const properties = read('package.json').contributes.configuration.properties;
+    for (const [key, value] of Object.entries(DEFAULT_EDITOR_SETTINGS)) {
+      assert.equal(key in DEFAULT_SETTINGS, false, `${key} is the editor's, not the analysis's`);
+      assert.deepEqual(properties[`nextActionAdvisor.${key}`].default, value);
+      assert.equal(properties[`nextActionAdvisor.${key}`].scope, 'window');
+      assert.ok(properties[`nextActionAdvisor.${key}`].enum.includes(value));
+    }
+  });
+
+  it('reads each editor setting from its enum, keeping the default for a wrong value', () => {
+    assert.deepEqual(editorSettingsFrom(undefined), DEFAULT_EDITOR_SETTINGS);
+    const properties = read('package.json').contributes.configuration.properties;
+    for (const key of Object.keys(DEFAULT_EDITOR_SETTINGS)) {
+      for (const value of properties[`nextActionAdvisor.${key}`].enum) assert.equal(editorSettingsFrom({ [key]: value })[key as keyof typeof DEFAULT_EDITOR_SETTINGS], value);
+      assert.deepEqual(editorSettingsFrom({ [key]: 'loud' }), DEFAULT_EDITOR_SETTINGS);
+    }
   });
 
   it('the project file schema declares the same keys and defaults', () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DECIDE_REQUEST, LANGUAGE_IDS, type DecideParams, type DecideResult } from '../../../server/src/protocol';
+import { applyRefactor } from './apply-refactor';
 import { scaffoldFromWizard } from './scaffold';
 
 const TITLE = 'Server Action or Route Handler?';
@@ -109,21 +110,9 @@ async function offerNextStep(client: LanguageClient, result: DecideResult, edito
     if (!result.refactor) return;
     const apply = await vscode.window.showInformationMessage(`${recommendation.title}: ${result.refactor.title}?`, 'Apply', 'Not now');
     if (apply !== 'Apply') return;
-    await applyRefactor(editor, result.target.line, result.refactor.title);
+    const line = result.target.line - 1;
+    await applyRefactor(editor.document.uri, new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex), result.refactor.title);
     return;
   }
   if (!result.target) await scaffoldFromWizard(client, recommendation.choice);
-}
-
-/** The refactor as the lightbulb lists it at the function, resolved and applied in one undoable edit. */
-async function applyRefactor(editor: vscode.TextEditor, line: number, title: string): Promise<void> {
-  const position = new vscode.Position(line - 1, editor.document.lineAt(line - 1).firstNonWhitespaceCharacterIndex);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(position, position), vscode.CodeActionKind.Refactor.value, 100);
-  const action = actions.find((a) => a.title === title);
-  if (!action || action.disabled) {
-    void vscode.window.showWarningMessage(`Next.js Action Advisor: ${action?.disabled?.reason ?? `"${title}" is no longer offered here.`}`);
-    return;
-  }
-  if (action.edit) await vscode.workspace.applyEdit(action.edit);
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }

@@ -319,12 +319,12 @@ export class Behaviour {
     return fn.headerReads.filter((h) => this.vocabulary.webhookHeaders.has(h.name) || h.name.startsWith('svix-'));
   }
 
-  /** What shows a function receives a webhook: a signature header, or a call only webhook receivers make. */
-  webhookSignal(fn: FunctionFact): { span: Span; what: string } | null {
+  /** What shows a function receives a webhook: a signature header (named), or a call only webhook receivers make (`header` null). */
+  webhookSignal(fn: FunctionFact): { span: Span; header: string | null } | null {
     const header = this.webhookHeaderReads(fn)[0];
-    if (header) return { span: header.span, what: `reads the \`${header.name}\` header` };
+    if (header) return { span: header.span, header: header.name };
     const call = fn.calls.find((c) => this.vocabulary.webhookVerification.has(c.members[c.members.length - 1] ?? c.root ?? ''));
-    return call ? { span: call.span, what: 'verifies a webhook signature' } : null;
+    return call ? { span: call.span, header: null } : null;
   }
 
   cookieWrites(fn: FunctionFact): CallFact[] {

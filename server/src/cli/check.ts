@@ -1,6 +1,7 @@
 import { Analyzer } from '../analysis/analyzer';
 import { isAppRoot } from '../analysis/project/app-locator';
 import { dirName, isWithin, normalizePath } from '../analysis/project/paths';
+import type { AdvisorSettings } from '../analysis/settings';
 import type { Finding, FileSystem } from '../analysis/types';
 import { defaultWorkerCount } from '../workspace/fact-workers';
 import { loadSettings } from '../workspace/project-settings';
@@ -15,11 +16,8 @@ export interface CheckResult {
   lineStarts(path: string): readonly number[];
 }
 
-/**
- * Analyses the workspaces holding `paths` and returns the findings inside them. A file given alone
- * is analysed within its app, so that its callers and routes are known.
- */
-export async function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): Promise<CheckResult> {
+/** The workspaces holding `paths`, analysed with their settings; `inTargets`: the files inside `paths`. */
+export async function loadTargets(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): Promise<{ analyzer: Analyzer; settings: AdvisorSettings; roots: string[]; inTargets: string[]; problems: string[] }> {
   const targets = paths.map((p) => normalizePath(fs.realPath(p)));
   const roots = [...new Set(targets.map((t) => (fs.directoryExists(t) ? t : appRootOf(fs, t))))];
   const { settings, problems } = loadSettings(fs, roots, { rules: ruleOverrides });
@@ -27,6 +25,15 @@ export async function check(fs: FileSystem, paths: string[], ruleOverrides: Reco
   analyzer.configure(settings);
   const loaded = await loadWorkspace(analyzer, fs, roots, { workers: defaultWorkerCount() });
   const inTargets = analyzer.index.paths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
+  return { analyzer, settings, roots, inTargets, problems: [...problems, ...loaded.problems] };
+}
+
+/**
+ * Analyses the workspaces holding `paths` and returns the findings inside them. A file given alone
+ * is analysed within its app, so that its callers and routes are known.
+ */
+export async function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): Promise<CheckResult> {
+  const { analyzer, settings, roots, inTargets, problems } = await loadTargets(fs, paths, ruleOverrides);
   const findings = inTargets.flatMap((p) => analyzer.findings(p));
   for (const path of inTargets) {
     const facts = analyzer.index.facts(path);
@@ -37,7 +44,7 @@ export async function check(fs: FileSystem, paths: string[], ruleOverrides: Reco
     findings,
     files: inTargets.length,
     roots,
-    problems: [...problems, ...loaded.problems],
+    problems,
     lineStarts: (path) => analyzer.index.facts(path)?.lineStarts ?? [0],
   };
 }

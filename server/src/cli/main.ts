@@ -4,7 +4,9 @@ import { docsUrlFor, versionFrom } from '../install-location';
 import * as path from 'node:path';
 import { decisionJson } from '../analysis/decide/decision-json';
 import { decisionMarkdown } from '../analysis/decide/report';
-import { parseArgs, USAGE, type DecideOptions, type RefactorOptions } from './args';
+import { parseArgs, type DecideOptions, type EndpointsOptions, type RefactorOptions } from './args';
+import { endpoints } from './endpoints';
+import { endpointsJson, endpointsMarkdown, endpointsTable } from './reporters/endpoints';
 import { decideAt } from './decide';
 import { refactor, scaffold, type RefactorResult } from './refactor';
 import { check } from './check';
@@ -15,21 +17,18 @@ import { formatSarif } from './reporters/sarif';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
-  if (parsed.command === 'help') return print(USAGE, 0);
+  if (parsed.command === 'help') return print(parsed.text, 0);
   if (parsed.command === 'version') return print(versionFrom(__dirname), 0);
   if (parsed.command === 'error') {
-    process.stderr.write(`next-action-advisor: ${parsed.message}\n\n${USAGE}\n`);
+    process.stderr.write(`next-action-advisor: ${parsed.message}\n${parsed.hint}\n`);
     return 2;
   }
   const fs = new NodeFileSystem();
   if (parsed.command === 'refactor') return runRefactor(fs, parsed.options);
   if (parsed.command === 'decide') return runDecide(fs, parsed.options);
   if (parsed.command === 'scaffold') return printChanges(await scaffold(fs, parsed.options));
-  const missing = parsed.options.paths.filter((p) => !fs.fileExists(p) && !fs.directoryExists(p));
-  if (missing.length > 0) {
-    process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
-    return 2;
-  }
+  if (!allExist(fs, parsed.options.paths)) return 2;
+  if (parsed.command === 'endpoints') return runEndpoints(fs, parsed.options);
   const result = await check(fs, parsed.options.paths, parsed.options.rules);
   for (const problem of result.problems) process.stderr.write(`next-action-advisor: ${problem}\n`);
   const cwd = process.cwd();
@@ -38,6 +37,20 @@ async function main(argv: string[]): Promise<number> {
   const output = parsed.options.format === 'json' ? formatJson(context) : parsed.options.format === 'sarif' ? formatSarif(context) : formatPretty(context);
   process.stdout.write(output);
   return exitCodeFor(summary, parsed.options.maxWarnings);
+}
+
+/** Paths that do not exist are said on stderr. */
+function allExist(fs: NodeFileSystem, paths: string[]): boolean {
+  const missing = paths.filter((p) => !fs.fileExists(p) && !fs.directoryExists(p));
+  if (missing.length > 0) process.stderr.write(`next-action-advisor: no such file or folder: ${missing.join(', ')}\n`);
+  return missing.length === 0;
+}
+
+async function runEndpoints(fs: NodeFileSystem, options: EndpointsOptions): Promise<number> {
+  const { rows, problems } = await endpoints(fs, options.paths, process.cwd());
+  for (const problem of problems) process.stderr.write(`next-action-advisor: ${problem}\n`);
+  process.stdout.write(options.format === 'json' ? endpointsJson(rows) : options.format === 'markdown' ? endpointsMarkdown(rows) : endpointsTable(rows));
+  return 0;
 }
 
 async function runRefactor(fs: NodeFileSystem, options: RefactorOptions): Promise<number> {

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SUPPRESSION_PREFIX } from '../analysis/facts/suppressions';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+import { COMMANDS, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 
 /**
  * Quick fixes for our diagnostics. The edits are a line of text each, so they are built here at
@@ -17,9 +17,19 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
     const key = `${ruleId}:${line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    actions.push(disableForLine(document, diagnostic, ruleId), disableForFile(document, diagnostic, ruleId, prologueEndLine));
+    actions.push(disableForLine(document, diagnostic, ruleId), disableForFile(document, diagnostic, ruleId, prologueEndLine), showDocumentation(diagnostic, ruleId));
   }
   return actions;
+}
+
+/** As vscode-eslint offers it: the rule's page, beside the ways to silence it. */
+function showDocumentation(diagnostic: Diagnostic, ruleId: string): CodeAction {
+  return {
+    title: `Show documentation for ${ruleId}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: `Show documentation for ${ruleId}`, command: COMMANDS.showRuleDocs, arguments: [ruleId] },
+  };
 }
 
 function ruleOf(diagnostic: Diagnostic): string | null {

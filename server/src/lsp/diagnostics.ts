@@ -1,6 +1,7 @@
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Connection, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Session } from '../workspace/session';
+import { DiagnosticResults, NO_DIAGNOSTICS, type DiagnosticResult } from './diagnostic-results';
 import { runSafe, type ErrorSink } from './run-safe';
 import { pathToUri, toDiagnostic, uriToPath } from './to-lsp';
 
@@ -15,6 +16,8 @@ const SETTLE_MS = 15;
  * A change in one file refreshes the open files whose findings depend on it.
  */
 export class DiagnosticsService {
+  /** Every file's latest diagnostics, shared with the workspace report. */
+  readonly results: DiagnosticResults;
   private pull = false;
   private refreshSupported = false;
   private timer: NodeJS.Timeout | undefined;
@@ -23,9 +26,12 @@ export class DiagnosticsService {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly session: Session,
-    private readonly docsUrl: (ruleId: string) => string,
+    docsUrl: (ruleId: string) => string,
     private readonly log: ErrorSink,
-  ) {}
+  ) {
+    this.results = new DiagnosticResults((path, isCancelled) => session.findings(path, isCancelled).map((f) => toDiagnostic(f, (p) => session.lineStarts(p), docsUrl)), log);
+    session.onChange((paths) => this.results.markStale(paths));
+  }
 
   useCapabilities(pull: boolean, refresh: boolean): void {
     this.pull = pull;
@@ -50,11 +56,22 @@ export class DiagnosticsService {
     this.refresh(this.pull ? dependents : [...edited, ...dependents], answering ? [answering] : []);
   }
 
-  compute(uri: string, isCancelled?: () => boolean): Diagnostic[] {
+  /** Analyses the edits not analysed yet. */
+  sync(): void {
+    this.refreshAfterSync();
+  }
+
+  compute(uri: string, isCancelled?: () => boolean): DiagnosticResult {
     const path = uriToPath(uri);
-    if (!path) return [];
+    if (!path) return NO_DIAGNOSTICS;
     this.refreshAfterSync(uri);
-    return this.session.findings(path, isCancelled).map((f) => toDiagnostic(f, (p) => this.session.lineStarts(p), this.docsUrl));
+    return this.results.fresh(path, isCancelled);
+  }
+
+  /** A document pull: `unchanged` when the client already shows these diagnostics. */
+  report(uri: string, previousResultId: string | undefined, isCancelled?: () => boolean): DocumentDiagnosticReport {
+    const { resultId, items } = this.compute(uri, isCancelled);
+    return resultId === previousResultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items };
   }
 
   /** Findings of these paths may have changed; `except`: documents answered now or about to be pulled. */
@@ -71,6 +88,7 @@ export class DiagnosticsService {
 
   /** Everything may have changed (settings, configuration files, the first load). */
   refreshAll(): void {
+    this.results.markAllStale();
     if (this.pull) {
       if (this.refreshSupported) void this.connection.languages.diagnostics.refresh();
       return;
@@ -85,7 +103,7 @@ export class DiagnosticsService {
   /** Pushes the diagnostics of the document's current version. */
   private publish(uri: string): void {
     const version = this.documents.get(uri)?.version;
-    const items = runSafe(this.log, 'diagnostics', [] as Diagnostic[], () => this.compute(uri));
+    const { items } = runSafe(this.log, 'diagnostics', NO_DIAGNOSTICS, () => this.compute(uri));
     void this.connection.sendDiagnostics({ uri, version, diagnostics: items });
   }
 }

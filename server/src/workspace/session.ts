@@ -1,5 +1,4 @@
 import { Analyzer } from '../analysis/analyzer';
-import { describeAt } from '../analysis/describe';
 import { isSourceFile } from '../analysis/facts/parse';
 import { NEXT_CONFIG_NAMES } from '../analysis/project/next-config-reader';
 import { baseName } from '../analysis/project/paths';
@@ -32,22 +31,28 @@ export class Session {
   private buildId = 'unknown';
   private readonly told = new Set<string>();
   private readonly pending = new Map<string, string>();
+  private readonly listeners: ((paths: string[]) => void)[] = [];
 
   constructor(private readonly notice: Notice) {}
+
+  /** Called with the paths whose facts or findings may have changed, after each edit or disk change. */
+  onChange(listener: (paths: string[]) => void): void {
+    this.listeners.push(listener);
+  }
 
   /**
    * Reads the workspace: `onDiscovered` runs once the apps and files are known (edits can be taken
    * from then on), the promise settles when every file's facts are in. Open documents keep their
    * editor text.
    */
-  async load(roots: string[], editorSettings: unknown, options: { cacheFolder?: string; buildId?: string; onDiscovered?: () => void } = {}): Promise<LoadStats> {
+  async load(roots: string[], editorSettings: unknown, options: { cacheFolder?: string; buildId?: string; onDiscovered?: () => void; onProgress?: (done: number, total: number) => void } = {}): Promise<LoadStats> {
     this.roots = roots;
     this.editorSettings = editorSettings;
     this.cacheFolder = options.cacheFolder;
     this.buildId = options.buildId ?? 'unknown';
     this.applySettings();
     const cache = this.cacheFolder ? new DiskFactCache(this.cacheFolder, this.buildId) : undefined;
-    const stats = await loadWorkspace(this.analyzer, this.fs, roots, { cache, workers: defaultWorkerCount(), keep: (p) => !this.fs.isOpen(p), onDiscovered: options.onDiscovered });
+    const stats = await loadWorkspace(this.analyzer, this.fs, roots, { cache, workers: defaultWorkerCount(), keep: (p) => !this.fs.isOpen(p), onDiscovered: options.onDiscovered, onProgress: options.onProgress });
     stats.problems.forEach((p) => this.tell(p));
     this.reportSkipped(this.analyzer.index.paths());
     return stats;
@@ -83,7 +88,9 @@ export class Session {
     const dependents = new Set<string>();
     for (const [path] of texts) for (const dependent of this.analyzer.index.dependentsOf(path)) dependents.add(dependent);
     this.reportSkipped(texts.map(([path]) => path));
-    return { edited: texts.map(([path]) => path), dependents: [...dependents] };
+    const edited = texts.map(([path]) => path);
+    this.changed([...edited, ...dependents]);
+    return { edited, dependents: [...dependents] };
   }
 
   /** A document closed: the disk is the truth again. */
@@ -99,18 +106,23 @@ export class Session {
     const name = baseName(path);
     if (name === PROJECT_SETTINGS_FILE) {
       this.applySettings();
-      return this.analyzer.index.paths();
+      return this.changed(this.analyzer.index.paths());
     }
     if (CONFIG_FILES.has(name)) {
       this.analyzer.reloadApps().forEach((p) => this.tell(p));
-      return this.analyzer.index.paths();
+      return this.changed(this.analyzer.index.paths());
     }
     if (!isSourceFile(path) || this.fs.isOpen(path)) return [];
     const before = this.analyzer.index.dependentsOf(path);
     const text = kind === 'deleted' ? undefined : this.fs.readFile(path);
     if (text === undefined) this.analyzer.removeFile(path);
     else this.analyzer.updateFile(path, text);
-    return [...new Set([path, ...before, ...this.analyzer.index.dependentsOf(path)])];
+    return this.changed([...new Set([path, ...before, ...this.analyzer.index.dependentsOf(path)])]);
+  }
+
+  private changed(paths: string[]): string[] {
+    for (const listener of this.listeners) listener(paths);
+    return paths;
   }
 
   /** Findings of one file; pending texts must have been synced first. */
@@ -139,10 +151,6 @@ export class Session {
 
   decide(request: DecideRequest): Decision {
     return decide(this.analyzer.index, this.analyzer.currentSettings, request);
-  }
-
-  describe(path: string, offset: number): string | null {
-    return describeAt(this.analyzer.index, path, offset);
   }
 
   private applySettings(): void {

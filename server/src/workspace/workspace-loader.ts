@@ -21,7 +21,7 @@ export async function loadWorkspace(
   analyzer: Analyzer,
   fs: FileSystem,
   roots: string[],
-  options: { cache?: DiskFactCache; workers: number; keep?: (path: string) => boolean; onDiscovered?: () => void },
+  options: { cache?: DiskFactCache; workers: number; keep?: (path: string) => boolean; onDiscovered?: () => void; onProgress?: (done: number, total: number) => void },
 ): Promise<LoadStats> {
   const { files, problems } = analyzer.discover(roots);
   analyzer.index.beginBulkLoad();
@@ -46,6 +46,8 @@ export async function loadWorkspace(
     }
   } else jobs.push(...files.map((path) => ({ path })));
   let parsed = 0;
+  let done = files.length - jobs.length;
+  options.onProgress?.(done, files.length);
   await extractOnWorkers(
     jobs,
     maxFileSize,
@@ -56,6 +58,8 @@ export async function loadWorkspace(
         analyzer.ingest(f);
         parsed++;
       }
+      done += facts.length;
+      options.onProgress?.(done, files.length);
     },
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );

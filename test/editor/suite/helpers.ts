@@ -60,3 +60,13 @@ export function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]
     check();
   });
 }
+
+/** Whether `condition` holds within `ms`, checked every 100 ms. */
+export async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXPECTED_TASK_FINDINGS, TASK_ACTIONS as EXAMPLE_TASK_ACTIONS } from '../../support/example-findings';
-import { activate, brief, codeOf, diagnosticsWhen, openEditor, workspaceUri } from './helpers';
+import { activate, brief, codeOf, diagnosticsWhen, openEditor, waitFor, workspaceUri } from './helpers';
 
 /** The workspace: `apps/tracker` (the example app) and `apps/billing`, two Next.js apps. */
 const TASK_ACTIONS = `apps/tracker/${EXAMPLE_TASK_ACTIONS}`;
@@ -24,7 +24,9 @@ describe('Next.js Action Advisor in a Next.js workspace', () => {
     const rpc = diagnostics.find((d) => codeOf(d) === 'action-generic-rpc')!;
     assert.equal(rpc.severity, vscode.DiagnosticSeverity.Warning);
     const code = rpc.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /docs\/rules\/action-generic-rpc\.md$/);
+    // Through the extension's URI handler, which renders the page in a Markdown preview.
+    assert.equal(code.target.scheme, vscode.env.uriScheme);
+    assert.equal(code.target.toString(true), `${vscode.env.uriScheme}://next-action-advisor.next-action-advisor/rule?id=action-generic-rpc`);
   });
 
   it('explains a finding whose reason is in another file, with a link to it', async () => {
@@ -111,6 +113,27 @@ describe('Next.js Action Advisor in a Next.js workspace', () => {
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), "\nexport const AFTER_CRASH = 1\n"));
     await diagnosticsWhen(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'use-server-invalid-export').length === 2, 'diagnostics from the restarted server');
     await vscode.commands.executeCommand('undo');
+  });
+
+  it('shows code lenses over an action, with its callers counted', async () => {
+    const editor = await openEditor(TASK_ACTIONS);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 100);
+    const titles = lenses.map((l) => `${l.range.start.line + 1}: ${l.command?.title}`);
+    assert.ok(titles.includes('21: Server Action · public POST · 1 caller'), titles.join('\n'));
+    const count = lenses.find((l) => l.command?.title === 'Server Action · public POST · 1 caller')!;
+    assert.equal(count.command!.command, 'nextActionAdvisor.showReferences');
+  });
+
+  it('offers "Show documentation" for a finding, which opens its rendered page', async () => {
+    const editor = await openEditor(TASK_ACTIONS);
+    const diagnostics = await diagnosticsWhen(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'action-generic-rpc'), 'the rpc finding');
+    const rpc = diagnostics.find((d) => codeOf(d) === 'action-generic-rpc')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, rpc.range, vscode.CodeActionKind.QuickFix.value);
+    const show = actions.find((a) => a.title === 'Show documentation for action-generic-rpc');
+    assert.ok(show?.command, actions.map((a) => a.title).join('\n'));
+    await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
+    const opened = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label.includes('action-generic-rpc.md')), 15_000);
+    assert.ok(opened, 'the rule page opened');
   });
 
   it('gives findings in a second Next.js app of the same workspace', async () => {

@@ -61,7 +61,7 @@ export function inferAnswers(index: ProjectIndex, vocabulary: Vocabulary, file: 
   const own = at.action
     ? usages.map((u) => evidenceAt(index, u.file, u.usage.span, HOW_CALLED[u.usage.context] ?? 'this app calls it'))
     : fetches.map((f) => evidenceAt(index, f.file, f.fetch.span, 'this app fetches it'));
-  if (webhook) answer('callers', 'webhook', [here(webhook.span, webhook.what)]);
+  if (webhook) answer('callers', 'webhook', [here(webhook.span, webhook.header ? `reads the \`${webhook.header}\` header` : 'verifies a webhook signature')]);
   else if (external.length > 0) answer('callers', own.length > 0 ? 'own-ui-and-others' : 'external-client', [...own, ...external]);
   else if (own.length > 0) answer('callers', 'own-ui', own);
 

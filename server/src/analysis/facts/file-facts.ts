@@ -66,7 +66,8 @@ export type ValueFact =
   | { kind: 'destructured'; from: string; property: string }
   | { kind: 'class' }
   | { kind: 'type' }
-  | { kind: 'other' };
+  /** Anything else; a literal's value is kept, as route segment config (`export const revalidate = 60`) needs it. */
+  | { kind: 'other'; literal?: string | number | boolean };
 
 export interface CallChain {
   /** The identifier the chain starts from (`authActionClient` in `authActionClient.schema(s).action(fn)`). */

@@ -149,7 +149,8 @@ class ValueReader {
     if (ts.isIdentifier(expression)) return { kind: 'alias', local: expression.text };
     if (ts.isCallExpression(expression)) return { kind: 'call', chain: this.chain(expression, name, nameNode) };
     if (ts.isClassExpression(expression)) return { kind: 'class' };
-    return { kind: 'other' };
+    const literal = literalValue(expression);
+    return literal === undefined ? { kind: 'other' } : { kind: 'other', literal };
   }
 
   private chain(call: ts.CallExpression, name: string, nameNode: ts.Node): CallChain {
@@ -177,4 +178,14 @@ class ValueReader {
       }
     }
   }
+}
+
+/** The value of a string, number or boolean literal (`60`, `-1`, `'force-static'`, `false`). */
+function literalValue(node: ts.Expression): string | number | boolean | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
 }

@@ -30,7 +30,7 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
   const offers: RefactorOffer[] = [];
   const behaviour = new Behaviour(index, vocabularyFor(settings));
   const touchesData = behaviour.dataOperations(facts, target.fn).length > 0;
-  const named = target.action ? `\`${target.action.name}\`` : 'this handler';
+  const named = target.action ? `"${target.action.name}"` : 'this handler';
   if (touchesData) offers.push({ kind: 'extract-service', title: `Extract the data logic of ${named} to a service`, codeActionKind: 'refactor.extract', offset: target.fn.span.start, remedies: ['logic-in-transport'] });
   if (target.action?.kind === 'module') {
     const usages = index.usagesOf(target.action.key);
@@ -44,7 +44,7 @@ export function refactorOffers(index: ProjectIndex, settings: AdvisorSettings, f
     }
   }
   if (target.route && target.route.url.router === 'app' && MUTATING.has(target.route.method) && index.fetchesOf(target.route.key).length > 0) {
-    const shown = `\`${target.route.method} ${target.route.url.pattern}\``;
+    const shown = `${target.route.method} ${target.route.url.pattern}`;
     offers.push({ kind: 'to-action', title: `Convert ${shown} to a server action, keeping the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
     if (index.routesIn(file).length === 1) offers.push({ kind: 'to-action-remove-route', title: `Convert ${shown} to a server action, removing the route`, codeActionKind: 'refactor.rewrite', offset: target.fn.span.start, remedies: ['route-only-own-ui-mutation'] });
   }

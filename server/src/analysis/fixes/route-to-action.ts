@@ -135,7 +135,7 @@ export function routeToAction(request: RefactorRequest, context: RefactorContext
     changes.push({ kind: 'delete', path: found.file });
   }
   const calls = rewritten === 0 ? '' : rewritten === 1 ? ', calling it from the fetch that used the route' : `, calling it from the ${rewritten} fetches that used the route`;
-  return { ok: true, title: `Convert to server action \`${name}\` in ${relativeToApp(context, target)}${calls}, ${removeRoute ? 'removing' : 'keeping'} the route`, changes };
+  return { ok: true, title: `Convert to server action "${name}" in ${relativeToApp(context, target)}${calls}, ${removeRoute ? 'removing' : 'keeping'} the route`, changes };
 }
 
 /** The domain's existing `'use server'` module in the app, or a new `actions.ts` under the app folder. */

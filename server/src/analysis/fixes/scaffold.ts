@@ -130,7 +130,7 @@ function build(context: RefactorContext, name: string, variant: ScaffoldVariant)
     changes.push(moduleWith(route.routePath, existing(route.routePath), style, imports, [handler]));
   }
   const what = variant === 'both' ? 'a service, a Server Action and a Route Handler' : variant === 'action' ? 'a service and a Server Action' : 'a service and a Route Handler';
-  return { ok: true, title: `Scaffold \`${name}\`: ${what} (${kebab(domain)})`, changes };
+  return { ok: true, title: `Scaffold "${name}": ${what} (${kebab(domain)})`, changes };
 }
 
 /** The auth call the app's actions and routes make most, imported from a module. */

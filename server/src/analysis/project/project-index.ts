@@ -327,6 +327,20 @@ export class ProjectIndex {
     return byFile ? [...byFile].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([file, usages]) => usages.map((usage) => ({ file, usage }))) : [];
   }
 
+  /** The references of one file to actions (or any definition) and its fetches of route handlers, with their keys. */
+  referencesIn(path: string): { usages: { key: string; usage: UsageFact }[]; fetches: { key: string; ref: FetchRef }[] } {
+    if (!this.crossFileReady) return { usages: [], fetches: [] };
+    this.refresh();
+    const c = this.contributions.get(path);
+    return { usages: c?.usages ?? [], fetches: c?.fetches ?? [] };
+  }
+
+  /** The action a key names, or `null` when it names none (any other definition). */
+  actionOf(key: string): ActionDef | null {
+    const file = key.slice(0, key.lastIndexOf('#'));
+    return this.actionsIn(file).find((a) => a.key === key) ?? null;
+  }
+
   /** Every `fetch` of the project that reaches a route handler. */
   fetchesOf(routeKey: string): FetchRef[] {
     if (!this.crossFileReady) return [];

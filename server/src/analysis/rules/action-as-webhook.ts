@@ -19,7 +19,7 @@ export const rule: Rule = {
       const related = [{ file: file.path, span: signal.span, message: 'The webhook signal' }];
       context.report(
         action.span,
-        `\`${action.name}\` ${signal.what}: it handles a webhook, but a Server Action has a build-specific ID and no raw body, so the sender cannot call it reliably nor its signature be verified. Receive the webhook in a Route Handler that reads \`await request.text()\`.`,
+        `"${action.name}" handles a webhook in a Server Action. It ${signal.header ? `reads the "${signal.header}" header` : 'verifies a webhook signature'}, but a Server Action has a build-specific ID and no raw body, so the sender cannot call it reliably nor its signature be verified. Receive the webhook in a Route Handler that reads the raw body with await request.text().`,
         related,
       );
     }

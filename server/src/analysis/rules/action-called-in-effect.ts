@@ -25,10 +25,10 @@ export const rule: Rule = {
       const fn = action.fn;
       const mutates = behaviour.writes(actionFacts, fn).length > 0 || behaviour.cookieWrites(fn).length > 0 || behaviour.revalidations(actionFacts, fn).length > 0;
       if (mutates || !fn.returns.some((r) => r.kind === 'value')) continue;
-      const how = usage.context === 'effect' ? 'inside `useEffect`' : 'as a query function';
+      const how = usage.context === 'effect' ? 'inside useEffect' : 'as a query function';
       context.report(
         usage.span,
-        `The Server Action \`${action.name}\` (${displayPath(context, action.file)}) is called ${how} to load data: actions are POST-only, uncached and queued one at a time, so loading through them delays the page and defeats caching. Load the data in a Server Component and pass it down, or fetch a GET Route Handler.`,
+        `The Server Action "${action.name}" is called ${how} to load data. Actions are POST-only, uncached and queued one at a time, so loading through "${action.name}" (${displayPath(context, action.file)}) delays the page and defeats caching. Load the data in a Server Component and pass it down, or fetch a GET Route Handler.`,
         [{ file: action.file, span: action.span, message: 'The Server Action that only loads data' }],
       );
     }

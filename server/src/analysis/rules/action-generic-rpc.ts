@@ -19,11 +19,11 @@ export const rule: Rule = {
       if (!fn) continue;
       const loose = arbitraryParams(fn)[0];
       if (fn.dispatch) {
-        context.report(action.span, `\`${action.name}\` dispatches on a name string taken from its input: one action standing for many operations has no typed contract and validates nothing per operation. Export one typed action per operation, or use Route Handlers for an API.`, [
+        context.report(action.span, `"${action.name}" dispatches on a name string taken from its input. One action standing for many operations has no typed contract and validates nothing per operation. Export one typed action per operation, or use Route Handlers for an API.`, [
           { file: action.file, span: fn.dispatch, message: 'The dispatch on a name string' },
         ]);
       } else if (loose) {
-        context.report(action.span, `\`${action.name}\` accepts any shape (\`${loose.name}: ${loose.type === 'record' ? 'Record<…>' : loose.type}\`): an action with an untyped payload is a generic RPC endpoint with no contract. Type the input precisely and validate it, one action per operation.`, [
+        context.report(action.span, `"${action.name}" accepts any shape ("${loose.name}: ${loose.type === 'record' ? 'Record<…>' : loose.type}"). An action with an untyped payload is a generic RPC endpoint with no contract. Type the input precisely and validate it, one action per operation.`, [
           { file: action.file, span: loose.span, message: 'The untyped parameter' },
         ]);
       }

@@ -17,17 +17,17 @@ export const rule: Rule = {
       const fn = action.fn;
       if (!fn) continue;
       const found: { span: Span; what: string }[] = [];
-      for (const returned of fn.returns) if (returned.kind === 'response') found.push({ span: returned.span, what: 'returns a `Response`' });
+      for (const returned of fn.returns) if (returned.kind === 'response') found.push({ span: returned.span, what: 'returns a Response' });
       for (const built of fn.constructs) {
-        if (built.name === 'Response' || built.name === 'NextResponse') found.push({ span: built.span, what: `builds a \`${built.name}\`` });
-        if (vocabulary.streams.has(built.name)) found.push({ span: built.span, what: `streams through a \`${built.name}\`` });
+        if (built.name === 'Response' || built.name === 'NextResponse') found.push({ span: built.span, what: `builds a ${built.name}` });
+        if (vocabulary.streams.has(built.name)) found.push({ span: built.span, what: `streams through a ${built.name}` });
       }
-      for (const header of fn.headerWrites) if (vocabulary.cacheHeaders.has(header.name)) found.push({ span: header.span, what: `sets the \`${header.name}\` header` });
+      for (const header of fn.headerWrites) if (vocabulary.cacheHeaders.has(header.name)) found.push({ span: header.span, what: `sets the "${header.name}" header` });
       const first = found.sort((a, b) => a.span.start - b.span.start)[0];
       if (!first) continue;
       context.report(
         action.span,
-        `\`${action.name}\` ${first.what}, but a Server Action always answers with a 200 POST carrying its return value: status codes, headers and streams are lost. Return plain data, or make this a Route Handler if callers need HTTP.`,
+        `"${action.name}" ${first.what} in a Server Action, which has no HTTP semantics. An action always answers with a 200 POST carrying its return value: status codes, headers and streams are lost. Return plain data, or make this a Route Handler if callers need HTTP.`,
         [{ file: action.file, span: first.span, message: 'HTTP semantics in an action' }],
       );
     }

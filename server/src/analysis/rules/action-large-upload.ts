@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (related.length === 0) continue;
       context.report(
         action.span,
-        `\`${action.name}\` receives a file through a Server Action, whose whole body must fit in \`serverActions.bodySizeLimit\` (${limit} here) or the upload fails. Upload through a Route Handler that streams the body, or straight to storage with a presigned URL.`,
+        `"${action.name}" receives a file through a Server Action. The action's whole body must fit in serverActions.bodySizeLimit (${limit} here) or the upload fails. Upload through a Route Handler that streams the body, or straight to storage with a presigned URL.`,
         dedupe(related),
       );
     }

@@ -22,11 +22,11 @@ export const rule: Rule = {
       const identity = callerIdentity(fn);
       if (!identity && isPublicByPurpose(action.name, fn)) continue;
       const risk = identity
-        ? `takes \`${identity}\` from its caller: anyone can call this public POST endpoint and write as any user`
-        : 'yet every Server Action is a public POST endpoint anyone can call';
+        ? `It takes "${identity}" from its caller: anyone can call this public POST endpoint and write as any user.`
+        : 'Every Server Action is a public POST endpoint anyone can call.';
       context.report(
         action.span,
-        `\`${action.name}\` writes data (\`${write.label}\`) without checking the session first, and ${risk}. Check the user (\`await auth()\`) and their access to the record before the write.`,
+        `"${action.name}" writes data ("${write.label}") without checking the session first. ${risk} Check the user (await auth()) and their access to the record before the write.`,
         [{ file: action.file, span: write.span, message: 'The unguarded write' }],
       );
     }

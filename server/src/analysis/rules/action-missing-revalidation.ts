@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (callersRefresh(context, callers)) continue;
       context.report(
         action.span,
-        `\`${action.name}\` changes data (\`${write.label}\`) but revalidates nothing, so pages showing it keep their cached render until a reload. Call \`revalidatePath(…)\` or \`revalidateTag(…)\` after the write, or \`redirect()\`.`,
+        `"${action.name}" changes data ("${write.label}") but revalidates nothing. Pages showing the data keep their cached render until a reload. Call revalidatePath(…) or revalidateTag(…) after the write, or redirect().`,
         [{ file: action.file, span: write.span, message: 'The write' }],
       );
     }

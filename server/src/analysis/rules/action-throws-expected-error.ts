@@ -20,7 +20,7 @@ export const rule: Rule = {
       if (!thrown || forms.length === 0) continue;
       context.report(
         thrown.span,
-        `\`${action.name}\` is a form action (used in ${describeCaller(context, forms[0]!)}) that throws for invalid input: in production the message is replaced by a generic error and the form's input is lost. Return the error instead (\`return { error: … }\`) and show it with \`useActionState\`.`,
+        `The form action "${action.name}" throws for invalid input. It is used in ${describeCaller(context, forms[0]!)}, and in production the thrown message is replaced by a generic error and the form's input is lost. Return the error instead (return { error: … }) and show it with useActionState.`,
         [{ file: forms[0]!.file, span: forms[0]!.usage.span, message: 'The form using this action' }],
       );
     }

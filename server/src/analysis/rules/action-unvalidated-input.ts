@@ -26,11 +26,11 @@ export const rule: Rule = {
       if (!write) continue;
       if (read) {
         const shown = read.cast ? `formData.get(…) as ${read.cast}` : 'formData.get(…)';
-        context.report(read.span, `\`${shown}\` reaches a write (\`${write.label}\`) in \`${action.name}\` without validation: casts check nothing at runtime and any client can post any value. Parse the form data with a schema before writing.`, [
+        context.report(read.span, `"${shown}" reaches a write in "${action.name}" without validation. It flows into "${write.label}", and casts check nothing at runtime: any client can post any value. Parse the form data with a schema before writing.`, [
           { file: action.file, span: write.span, message: 'The write' },
         ]);
       } else if (untyped) {
-        context.report(untyped.span, `\`${untyped.name}\` reaches a write (\`${write.label}\`) in \`${action.name}\` without validation: its TypeScript type is gone at runtime, and any client can call the action with any value. Parse it with a schema before writing.`, [
+        context.report(untyped.span, `"${untyped.name}" reaches a write in "${action.name}" without validation. It flows into "${write.label}", and its TypeScript type is gone at runtime: any client can call the action with any value. Parse it with a schema before writing.`, [
           { file: action.file, span: write.span, message: 'The write' },
         ]);
       }

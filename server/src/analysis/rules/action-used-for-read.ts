@@ -21,7 +21,7 @@ export const rule: Rule = {
       if (rendered.length > 0) {
         context.report(
           action.span,
-          `\`${action.name}\` is awaited while rendering the Server Component ${describeCaller(context, rendered[0]!)}: there it is an ordinary function call, and its 'use server' export only adds a public POST endpoint. Call the data layer (or a service) directly from the component.`,
+          `The Server Action "${action.name}" is awaited while rendering a Server Component. In ${describeCaller(context, rendered[0]!)} it is an ordinary function call, and its 'use server' export only adds a public POST endpoint. Call the data layer (or a service) directly from the component.`,
           relatedUsages(rendered, (ref) => `Awaited in ${describeCaller(context, ref)}`),
         );
         continue;
@@ -30,7 +30,7 @@ export const rule: Rule = {
       const read = behaviour.reads(file, fn)[0];
       context.report(
         action.span,
-        `\`${action.name}\` changes nothing and returns data: Server Actions are POST-only, uncached and run one at a time per client, so reading through one is slow and cannot be cached. Read in a Server Component (or a GET Route Handler) instead.`,
+        `The Server Action "${action.name}" changes nothing and returns data. Server Actions are POST-only, uncached and run one at a time per client, so reading through one is slow and cannot be cached. Read in a Server Component (or a GET Route Handler) instead.`,
         read ? [{ file: action.file, span: read.span, message: 'The read' }] : [],
       );
     }

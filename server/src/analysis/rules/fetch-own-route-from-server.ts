@@ -32,7 +32,7 @@ export const rule: Rule = {
         reported.add(fetch.span.start);
         context.report(
           fetch.span,
-          `This server code fetches \`${fetch.method} ${route.url.pattern}\`, a Route Handler of this app (${displayPath(context, route.file)}): the request leaves the process and comes back, losing the request's context, and fails at build time. Call the handler's logic (a service function) directly.`,
+          `This server code fetches "${fetch.method} ${route.url.pattern}", a Route Handler of this app. The request to ${displayPath(context, route.file)} leaves the process and comes back, losing the request's context, and fails at build time. Call the handler's logic (a service function) directly.`,
           [{ file: route.file, span: route.span, message: 'The Route Handler fetched' }],
         );
       }

@@ -16,7 +16,7 @@ export const rule: Rule = {
       if (!fn.inlineUseServer) continue;
       context.report(
         fn.nameSpan,
-        `\`${fn.name}\` declares 'use server' inside a 'use client' module, where Next.js cannot create a Server Action. Move it to a file that starts with 'use server' and import it here.`,
+        `"${fn.name}" declares 'use server' inside a 'use client' module. Next.js cannot create a Server Action there. Move it to a file that starts with 'use server' and import it here.`,
       );
     }
   },

@@ -14,7 +14,7 @@ const ACCESS_MODEL = /^(user_?)?teams?$|^(team_?)?members?(hips?)?$|^users?$|^us
 
 interface Transport {
   kind: 'action' | 'route';
-  /** How a message names it: `createTask`, `This POST handler`. */
+  /** How a message names it: `"createTask"`, `This POST handler`. */
   shown: string;
   span: Span;
   file: string;
@@ -45,7 +45,7 @@ export const rule: Rule = {
       if (twin) {
         context.report(
           transport.span,
-          `${transport.shown} repeats the data-layer logic of ${twin.shown.replace(/^This/, 'the')} in ${displayPath(context, twin.file)} (${listLabels(operations.map((o) => o.label))}): two transports, one logic, written twice, so a fix to one misses the other. Move it into a service that both call.`,
+          `${transport.shown} repeats the data-layer logic of ${twin.kind === 'route' ? 'a Route Handler' : 'a Server Action'}. ${twin.shown.replace(/^This/, 'The')} in ${displayPath(context, twin.file)} runs the same steps (${listLabels(operations.map((o) => o.label))}): two transports, one logic, written twice, so a fix to one misses the other. Move it into a service that both call.`,
           [{ file: twin.file, span: twin.span, message: `The same logic in ${twin.kind === 'route' ? 'a Route Handler' : 'a Server Action'}` }],
         );
         continue;
@@ -56,7 +56,7 @@ export const rule: Rule = {
       const models = new Set(process.operations.filter((o) => o.model !== null && (o.write || !ACCESS_MODEL.test(o.model))).map((o) => o.model!));
       context.report(
         transport.span,
-        `${transport.shown} runs a business process itself: ${process.operations.length} data-layer steps over ${listLabels([...models])}. Logic in a transport needs the Next.js runtime to test and must be rewritten to move between an action and a route: move it into a service (\`lib/<domain>/service.ts\`) and keep this a thin adapter.`,
+        `${transport.shown} runs a business process itself. Its ${process.operations.length} data-layer steps over ${listLabels([...models])} need the Next.js runtime to test and must be rewritten to move between an action and a route. Move them into a service (lib/<domain>/service.ts) and keep this a thin adapter.`,
         process.operations.map((o) => ({ file: transport.fnFile, span: o.span, message: o.write ? 'A write' : 'A read' })),
       );
     }
@@ -64,7 +64,7 @@ export const rule: Rule = {
 };
 
 function actionTransport(a: ActionDef): Transport {
-  return { kind: 'action', shown: `\`${a.name}\``, span: a.span, file: a.file, fn: a.fn, fnFile: a.file };
+  return { kind: 'action', shown: `"${a.name}"`, span: a.span, file: a.file, fn: a.fn, fnFile: a.file };
 }
 
 function routeTransport(r: RouteDef): Transport {

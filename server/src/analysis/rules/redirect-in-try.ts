@@ -19,7 +19,7 @@ export const rule: Rule = {
         const name = context.index.importOf(file, call.root!)?.imported ?? call.root;
         context.report(
           call.span,
-          `\`${name}()\` is inside a \`try\` whose \`catch\` swallows it: it navigates by throwing, so the catch turns the navigation into a handled error. Call it after the try/catch, or call \`unstable_rethrow(error)\` first in the catch.`,
+          `${name}() is inside a try whose catch swallows it. It navigates by throwing, so the catch turns the navigation into a handled error. Call it after the try/catch, or call unstable_rethrow(error) first in the catch.`,
           [{ file: file.path, span: block.span, message: 'The try block whose catch does not rethrow' }],
         );
       }

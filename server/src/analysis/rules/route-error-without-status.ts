@@ -19,7 +19,7 @@ export const rule: Rule = {
         if (status !== null && (status < 200 || status > 299)) continue;
         context.report(
           returned.span,
-          `This response carries an error body with status ${status ?? '200 (the default)'}: clients, \`response.ok\`, caches and monitoring read the status and take it for a success. Pass the matching status, e.g. \`NextResponse.json({ error }, { status: 400 })\`.`,
+          `This response carries an error body with status ${status ?? '200 (the default)'}. Clients, response.ok, caches and monitoring read the status and take it for a success. Pass the matching status, as in NextResponse.json({ error }, { status: 400 }).`,
         );
       }
     }

@@ -21,11 +21,11 @@ export const rule: Rule = {
       // This app's stored data: a log line posted to a chat webhook is no change a crawler should fear.
       const write = behaviour.dataWrites(facts, fn).find((w) => inGet(w.span));
       const cookie = behaviour.cookieWrites(fn).find((c) => inGet(c.span));
-      const effect = write ? { span: write.span, what: `writes data (\`${write.label}\`)` } : cookie ? { span: cookie.span, what: 'sets cookies' } : null;
+      const effect = write ? { span: write.span, what: `writes data ("${write.label}")` } : cookie ? { span: cookie.span, what: 'sets cookies' } : null;
       if (!effect) continue;
       context.report(
         route.span,
-        `${route.method === 'ANY' ? 'The `GET` branch of this pages/api handler' : 'This `GET` handler'} ${effect.what}: GET requests are prefetched, cached, crawled and retried, so the change runs when nobody asked for it. Use \`POST\` (or \`PUT\`/\`PATCH\`/\`DELETE\`) for changes.`,
+        `${route.method === 'ANY' ? 'The GET branch of this pages/api handler' : 'This GET handler'} ${effect.what}. GET requests are prefetched, cached, crawled and retried, so the change runs when nobody asked for it. Use POST (or PUT, PATCH, DELETE) for changes.`,
         [{ file: route.fnFile, span: effect.span, message: 'The side effect' }],
       );
     }

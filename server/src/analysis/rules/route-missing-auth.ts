@@ -29,7 +29,7 @@ export const rule: Rule = {
       if (isPublicByPurpose(fn.name, fn)) continue;
       context.report(
         route.span,
-        `${describeRoute(route)} writes data (\`${write.label}\`) with no session check, API key, bearer token or signature verification: anyone who finds \`${route.url.pattern}\` can change your data. Authenticate the caller before the write.`,
+        `${describeRoute(route)} writes data ("${write.label}") with no authentication. It checks no session, API key, bearer token or signature, so anyone who finds "${route.url.pattern}" can change your data. Authenticate the caller before the write.`,
         [{ file: route.fnFile, span: write.span, message: 'The unauthenticated write' }],
       );
     }

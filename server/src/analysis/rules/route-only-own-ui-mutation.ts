@@ -31,7 +31,7 @@ export const rule: Rule = {
       const where = [...new Set(callers.map((ref) => displayPath(context, ref.file)))].join(', ');
       context.report(
         route.span,
-        `\`${route.method} ${route.url.pattern}\` is only called by this app's own client components (${where}): a Server Action would do the same with typed arguments, progressive enhancement and revalidation in one round trip. Consider an action, unless third parties call this endpoint.`,
+        `"${route.method} ${route.url.pattern}" is only called by this app's own client components. For its callers (${where}), a Server Action would do the same with typed arguments, progressive enhancement and revalidation in one round trip. Consider an action, unless third parties call this endpoint.`,
         callers.map((ref) => ({ file: ref.file, span: ref.fetch.span, message: `fetch ${ref.fetch.method} from a client component` })),
       );
     }

@@ -18,10 +18,10 @@ export function relatedUsages(refs: UsageRef[], message: (ref: UsageRef) => stri
   return refs.map((ref) => ({ file: ref.file, span: ref.usage.span, message: message(ref) }));
 }
 
-/** The caller's component, as `in ProjectList (components/project-list.tsx)`. */
+/** The caller's component, as `"ProjectList" (components/project-list.tsx)`, in a message's plain text. */
 export function describeCaller(context: RuleContext, ref: UsageRef): string {
   const where = displayPath(context, ref.file);
-  return ref.usage.container ? `\`${ref.usage.container}\` (${where})` : where;
+  return ref.usage.container ? `"${ref.usage.container}" (${where})` : where;
 }
 
 /**
@@ -35,9 +35,9 @@ export function authenticatedBefore(context: RuleContext, fnFile: string, fn: Fu
   return context.behaviour.authCalls(facts, fn).some((call) => call.span.start <= offset);
 }
 
-/** `This \`POST\` handler`, or `This pages/api handler` for a `pages/api` default export. */
+/** `This POST handler`, or `This pages/api handler` for a `pages/api` default export. */
 export function describeRoute(route: RouteDef): string {
-  return route.method === 'ANY' ? 'This pages/api handler' : `This \`${route.method}\` handler`;
+  return route.method === 'ANY' ? 'This pages/api handler' : `This ${route.method} handler`;
 }
 
 /** Calls that sign someone in or up, send a one-time code or link, reset a password, accept an invitation. */
@@ -82,9 +82,9 @@ export function callerIdentity(fn: FunctionFact): string | null {
   return fn.formDataReads.find((r) => r.key !== null && IDENTITY.test(r.key))?.key ?? null;
 }
 
-/** `a`, `a and b`, `a, b and 2 more`. */
+/** `"a"`, `"a" and "b"`, `"a", "b" and 2 more`. */
 export function listLabels(labels: string[]): string {
   const unique = [...new Set(labels)];
-  if (unique.length <= 2) return unique.map((l) => `\`${l}\``).join(' and ');
-  return `\`${unique[0]}\`, \`${unique[1]}\` and ${unique.length - 2} more`;
+  if (unique.length <= 2) return unique.map((l) => `"${l}"`).join(' and ');
+  return `"${unique[0]}", "${unique[1]}" and ${unique.length - 2} more`;
 }

@@ -17,12 +17,12 @@ export const rule: Rule = {
     for (const exported of file.exports) {
       if (exported.typeOnly) continue;
       const value = followLocal(exported.value, file.declarations);
-      const name = `\`${exported.name}\``;
+      const name = `"${exported.name}"`;
       if (value.kind === 'function') {
         const fn = file.functions[value.fn];
-        if (fn && !fn.async) context.report(exported.span, `${name} is exported from a 'use server' module but is not async: every export here becomes a Server Action, which must be an async function. Add \`async\`, or move ${name} to a module without 'use server'.`);
+        if (fn && !fn.async) context.report(exported.span, `${name} is exported from a 'use server' module but is not async. Every export there becomes a Server Action, which must be an async function. Make it async, or move ${name} to a module without 'use server'.`);
       } else if (value.kind === 'class' || value.kind === 'other' || value.kind === 'destructured') {
-        context.report(exported.span, `${name} is not a function, yet it is exported from a 'use server' module, where only async functions may be exported. Move it to another module (for example \`lib/…\`) and import it from there.`);
+        context.report(exported.span, `${name} is exported from a 'use server' module but is not a function. Only async functions may be exported there. Move it to another module (for example lib/…) and import it from there.`);
       }
     }
   },

@@ -23,7 +23,7 @@ export const rule: Rule = {
       if (!verification || !parsed || route.fn.bodyReads.some((read) => RAW_READERS.has(read.method))) continue;
       context.report(
         route.fnFile === context.file.path ? parsed.span : route.span,
-        'The webhook signature is verified over `await request.json()` re-serialised, not over the raw bytes the sender signed, so real events fail verification. Read `await request.text()`, verify it, then `JSON.parse` it.',
+        'The webhook signature is verified over await request.json() re-serialised, not the raw body. The sender signed the raw bytes, so real events fail verification. Read await request.text(), verify it, then JSON.parse it.',
         [{ file: route.fnFile, span: verification.span, message: 'The signature check' }],
       );
     }

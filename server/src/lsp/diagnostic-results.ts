@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from 'vscode-languageserver';
+import { runSafe, type ErrorSink } from './run-safe';
+
+/** A file's diagnostics and the id of exactly this content: an unchanged id means nothing to resend. */
+export interface DiagnosticResult {
+  resultId: string;
+  items: Diagnostic[];
+}
+
+export function resultOf(items: Diagnostic[]): DiagnosticResult {
+  return { resultId: createHash('sha1').update(JSON.stringify(items)).digest('base64url'), items };
+}
+
+export const NO_DIAGNOSTICS = resultOf([]);
+
+/**
+ * Each file's latest diagnostics, recomputed only once a change may have reached the file: keeping a
+ * whole workspace current costs the files an edit reaches, not every file.
+ */
+export class DiagnosticResults {
+  private readonly known = new Map<string, DiagnosticResult>();
+  private readonly stale = new Set<string>();
+  /** Files whose result id changed on recomputing, until `takeChanged`. */
+  private readonly changed = new Set<string>();
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly diagnose: (path: string, isCancelled?: () => boolean) => Diagnostic[],
+    private readonly log: ErrorSink,
+  ) {}
+
+  /** Called after files became stale. */
+  onStale(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  markStale(paths: Iterable<string>): void {
+    for (const path of paths) if (this.known.has(path)) this.stale.add(path);
+    this.notify();
+  }
+
+  /** Settings, configuration or the index changed: any result may be out of date. */
+  markAllStale(): void {
+    for (const path of this.known.keys()) this.stale.add(path);
+    this.notify();
+  }
+
+  /** Whether `current` has to compute. */
+  needsComputing(path: string): boolean {
+    return this.stale.has(path) || !this.known.has(path);
+  }
+
+  /** The kept result, computed first when a change may have reached the file. */
+  current(path: string): DiagnosticResult {
+    const kept = this.known.get(path);
+    if (kept && !this.stale.has(path)) return kept;
+    return this.store(path, resultOf(runSafe(this.log, 'diagnostics', [], () => this.diagnose(path))));
+  }
+
+  /** Computed now, as an open document's pull is; a cancelled computation may be partial and is not kept. */
+  fresh(path: string, isCancelled?: () => boolean): DiagnosticResult {
+    const result = resultOf(this.diagnose(path, isCancelled));
+    return isCancelled?.() ? result : this.store(path, result);
+  }
+
+  takeChanged(): string[] {
+    const paths = [...this.changed];
+    this.changed.clear();
+    return paths;
+  }
+
+  private store(path: string, result: DiagnosticResult): DiagnosticResult {
+    if ((this.known.get(path)?.resultId ?? NO_DIAGNOSTICS.resultId) !== result.resultId) this.changed.add(path);
+    this.known.set(path, result);
+    this.stale.delete(path);
+    return result;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
