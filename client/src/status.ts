@@ -50,7 +50,8 @@ export class AdvisorStatus implements vscode.Disposable {
       return;
     }
     const { apps, files, milliseconds, fromCache } = this.indexed;
-    const findings = vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === DIAGNOSTIC_SOURCE).length, 0);
+    // As the Problems view counts them: hints are shown only in the editor.
+    const findings = vscode.languages.getDiagnostics().reduce((n, [, list]) => n + list.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint).length, 0);
     item.busy = false;
     item.text = `Next.js: ${apps.length} app${apps.length === 1 ? '' : 's'} · ${files} files · ${findings} finding${findings === 1 ? '' : 's'}`;
     item.detail = `Indexed in ${(milliseconds / 1000).toFixed(1)} s${fromCache > 0 ? ` (${fromCache} from the cache)` : ''}: ${apps.join(', ')}`;

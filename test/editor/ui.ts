@@ -54,6 +54,9 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     await step('Squiggles shown');
 
     await page.keyboard.press('Control+Shift+M');
+    // Problems lists every file's findings, most severe first: the panel's filter brings this one into view.
+    const problemsFilter = page.getByPlaceholder(/^Filter \(e\.g\. text/);
+    await problemsFilter.fill('dispatches on a name string');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'dispatches on a name string' });
     await problem.first().waitFor({ timeout: 30_000 });
     const problemText = await problem.first().innerText();
@@ -79,6 +82,7 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
     if (!saved) throw new Error('the quick fix did not reach the file');
     await page.waitForSelector('.markers-panel .monaco-list-row >> text=dispatches on a name string', { state: 'detached', timeout: 30_000 });
     await step('Saved, the finding is gone');
+    await problemsFilter.fill('');
 
     // The refactor: from the lightbulb menu on an action, with the keyboard only.
     const before = snapshot(path.join(workspace, 'apps/tracker/src'));
@@ -211,21 +215,30 @@ async function runAtAGlance(page: Page, step: (title: string) => Promise<void>):
   await step('The count opens the callers in a references peek');
   await page.keyboard.press('Escape');
 
+  // The folders' section collapsed, so that the view has the room to show every row.
+  await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
   const header = page.locator('.pane-header', { hasText: 'Next.js Endpoints' });
   await header.first().waitFor({ timeout: 30_000 });
   if ((await header.first().getAttribute('aria-expanded')) !== 'true') await header.first().click();
   const tree = page.locator('.pane-body .monaco-list-row');
+  await tree.filter({ hasText: 'apps/billing' }).first().waitFor({ timeout: 30_000 });
+  await tree.filter({ hasText: 'apps/billing' }).first().click();
   await tree.filter({ hasText: 'POST /api/webhooks/stripe' }).first().waitFor({ timeout: 30_000 });
   const rows = await tree.allInnerTexts();
-  for (const wanted of ['apps/tracker', 'apps/billing', 'addTask', 'GET /api/projects']) if (!rows.some((r) => r.includes(wanted))) throw new Error(`the endpoints view lacks ${wanted}: ${rows.join(' | ')}`);
+  for (const wanted of ['apps/tracker', 'apps/billing', 'addTask', 'GET /api/projects', 'Server Action · 1 caller · auth: checked']) if (!rows.some((r) => r.includes(wanted))) throw new Error(`the endpoints view lacks ${wanted}: ${rows.join(' | ')}`);
   await step('The endpoints view lists every action and route handler');
+  await header.first().hover();
+  await page.locator('.pane-header .action-label[aria-label="Show Only Endpoints with Findings"]').first().click();
+  await waitUntil(async () => !(await tree.allInnerTexts()).some((r) => r.includes('createProject')), 15_000);
+  if ((await tree.filter({ hasText: 'POST /api/webhooks/stripe' }).count()) === 0) throw new Error('the filter hid an endpoint with findings');
+  await step('Filtered to the endpoints with findings');
   await tree.filter({ hasText: 'POST /api/webhooks/stripe' }).first().click();
   await page.locator('.breadcrumbs-control', { hasText: 'stripe' }).first().waitFor({ timeout: 30_000 });
-  await page.locator('.editor-instance .monaco-editor .cursor-line-number, .editor-instance .line-numbers.active-line-number', { hasText: '4' }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.statusbar-item', { hasText: 'Ln 4, Col' }).first().waitFor({ timeout: 15_000 });
   await step('A click opens the route handler at its method');
 
-  await page.locator('.statusbar-item', { has: page.locator('.codicon-bracket, .codicon-json') }).first().click();
-  const status = page.locator('.language-status-hover, .monaco-hover', { hasText: 'Next.js: 2 apps' });
+  await page.locator('[id="status.languageStatus"]').first().click();
+  const status = page.locator('.monaco-hover, .context-view', { hasText: 'Next.js: 2 apps' });
   await status.first().waitFor({ timeout: 30_000 });
   await step('The language status item');
   await page.keyboard.press('Escape');
