@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeLensRequest, CodeLensResolveRequest, HoverRequest, type CodeLens, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import type { EndpointsResult } from '../../server/src/protocol';
-import { TestClient, uri } from '../support/lsp-client';
-import { tempCopy } from '../support/temp-copy';
+import { serverOnCopy, uri } from '../support/lsp-client';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
 const PROJECT_ACTIONS = 'src/app/projects/actions.ts';
@@ -15,39 +14,34 @@ const TASK_ACTIONS = 'src/app/projects/[projectId]/tasks/actions.ts';
 const STRIPE_WEBHOOK = 'src/app/api/webhooks/stripe/route.ts';
 
 describe('code lenses, hovers, the endpoint inventory and the scan progress', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE);
+  const { copy } = server;
 
   /** Each lens as `line: title`, resolved as the editor resolves the visible ones. */
   async function lenses(relative: string): Promise<{ shown: string[]; resolved: CodeLens[] }> {
-    const listed = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(path.join(copy.root, relative)) } });
-    const resolved = await Promise.all((listed ?? []).map((l) => (l.command ? l : client.connection.sendRequest(CodeLensResolveRequest.type, l))));
+    const listed = await server.client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(path.join(copy.root, relative)) } });
+    const resolved = await Promise.all((listed ?? []).map((l) => (l.command ? l : server.client.connection.sendRequest(CodeLensResolveRequest.type, l))));
     return { shown: resolved.map((l) => `${l.range.start.line + 1}: ${l.command?.title}`), resolved };
   }
 
   async function hover(relative: string, line: number, character: number): Promise<string> {
-    const answer = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(path.join(copy.root, relative)) }, position: { line: line - 1, character } });
+    const answer = await server.client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(path.join(copy.root, relative)) }, position: { line: line - 1, character } });
     return (answer?.contents as MarkupContent | undefined)?.value ?? '';
   }
 
   it('reports the initial scan as a percentage, from 0 to 100', () => {
-    const kinds = client.progress.map((p) => p.kind);
+    const kinds = server.client.progress.map((p) => p.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds.at(-1), 'end');
-    const percentages = client.progress.filter((p) => p.kind === 'report').map((p) => p.percentage!);
+    const percentages = server.client.progress.filter((p) => p.kind === 'report').map((p) => p.percentage!);
     assert.ok(percentages.length >= 1);
     assert.deepEqual([...percentages].sort((a, b) => a - b), percentages, 'never going back');
     assert.equal(percentages.at(-1), 100);
-    assert.match(client.progress.filter((p) => p.kind === 'report').at(-1)!.message!, /^Indexing: (\d+) of \1 files$/);
+    assert.match(server.client.progress.filter((p) => p.kind === 'report').at(-1)!.message!, /^Indexing: (\d+) of \1 files$/);
   });
 
   it('lists a lens over each action with its callers, then its refactors', async () => {
-    await client.open(PROJECT_ACTIONS);
+    await server.client.open(PROJECT_ACTIONS);
     const { shown, resolved } = await lenses(PROJECT_ACTIONS);
     assert.deepEqual(shown, [
       '14: Server Action · public POST · 1 caller',
@@ -73,46 +67,46 @@ describe('code lenses, hovers, the endpoint inventory and the scan progress', ()
   });
 
   it('lists a lens over each route handler method with its URL, callers and the signals it sees', async () => {
-    await client.open(PROJECTS_ROUTE);
+    await server.client.open(PROJECTS_ROUTE);
     assert.deepEqual((await lenses(PROJECTS_ROUTE)).shown, ['9: GET /api/projects · 1 caller in this app · bearer token', '15: POST /api/projects · no callers in this app · bearer token']);
-    await client.open(STRIPE_WEBHOOK);
+    await server.client.open(STRIPE_WEBHOOK);
     assert.deepEqual((await lenses(STRIPE_WEBHOOK)).shown, ['4: POST /api/webhooks/stripe · no callers in this app · webhook']);
   });
 
   it('asks the editor to refresh when a caller in another file changes a count, and counts anew', async () => {
     await lenses(PROJECT_ACTIONS);
-    const before = client.lensRefreshes;
+    const before = server.client.lensRefreshes;
     const page = copy.read(DASHBOARD);
-    await client.open(DASHBOARD);
-    await client.change(DASHBOARD, page.replace("import { getProjectSummary } from '@/app/projects/actions'", "import { deleteProject, getProjectSummary } from '@/app/projects/actions'").replace('  return (', '  void deleteProject\n  return ('));
-    await client.waitFor(() => client.lensRefreshes > before, 'a code lens refresh');
+    await server.client.open(DASHBOARD);
+    await server.client.change(DASHBOARD, page.replace("import { getProjectSummary } from '@/app/projects/actions'", "import { deleteProject, getProjectSummary } from '@/app/projects/actions'").replace('  return (', '  void deleteProject\n  return ('));
+    await server.client.waitFor(() => server.client.lensRefreshes > before, 'a code lens refresh');
     assert.equal((await lenses(PROJECT_ACTIONS)).shown[2], '24: Server Action · public POST · 1 caller');
-    const settled = client.lensRefreshes;
-    await client.change(DASHBOARD, page);
-    await client.waitFor(() => client.lensRefreshes > settled, 'a refresh for the count going back');
+    const settled = server.client.lensRefreshes;
+    await server.client.change(DASHBOARD, page);
+    await server.client.waitFor(() => server.client.lensRefreshes > settled, 'a refresh for the count going back');
     assert.equal((await lenses(PROJECT_ACTIONS)).shown[2], '24: Server Action · public POST · no callers in this app');
     // An edit that changes no count asks for nothing (the listing after it syncs the edit first).
-    const quiet = client.lensRefreshes;
-    await client.change(DASHBOARD, `${page}\n`);
+    const quiet = server.client.lensRefreshes;
+    await server.client.change(DASHBOARD, `${page}\n`);
     await lenses(PROJECTS_ROUTE);
-    assert.equal(client.lensRefreshes, quiet);
+    assert.equal(server.client.lensRefreshes, quiet);
   });
 
   it('keeps only the counts, or no lens at all, as the setting says', async () => {
-    await client.changeSettings({ codeLens: 'counts' });
+    await server.client.changeSettings({ codeLens: 'counts' });
     assert.deepEqual((await lenses(PROJECT_ACTIONS)).shown, ['14: Server Action · public POST · 1 caller', '24: Server Action · public POST · no callers in this app', '29: Server Action · public POST · 1 caller']);
-    await client.changeSettings({ codeLens: 'off' });
+    await server.client.changeSettings({ codeLens: 'off' });
     assert.deepEqual((await lenses(PROJECT_ACTIONS)).shown, []);
-    await client.changeSettings({});
+    await server.client.changeSettings({});
   });
 
   it('hovers over a directive with what it makes public and the rules that look at the file', async () => {
-    await client.open(TASK_ACTIONS);
-    const server = await hover(TASK_ACTIONS, 1, 3);
-    assert.match(server, /^\*\*`'use server'`\*\*: every exported async function of this file is a \*\*Server Action\*\*/);
-    assert.match(server, /Public endpoints here: `addTask`, `loadTasks`, `runTaskCommand`, `exportTasksCsv`, `renameTask`\./);
-    assert.match(server, /\[action-missing-auth\]\(file:\/\/\S+\/docs\/rules\/action-missing-auth\.md\)/);
-    await client.open(TASK_BOARD);
+    await server.client.open(TASK_ACTIONS);
+    const actions = await hover(TASK_ACTIONS, 1, 3);
+    assert.match(actions, /^\*\*`'use server'`\*\*: every exported async function of this file is a \*\*Server Action\*\*/);
+    assert.match(actions, /Public endpoints here: `addTask`, `loadTasks`, `runTaskCommand`, `exportTasksCsv`, `renameTask`\./);
+    assert.match(actions, /\[action-missing-auth\]\(file:\/\/\S+\/docs\/rules\/action-missing-auth\.md\)/);
+    await server.client.open(TASK_BOARD);
     const browser = await hover(TASK_BOARD, 1, 3);
     assert.match(browser, /^\*\*`'use client'`\*\*: this file and what it imports run in the browser/);
     assert.match(browser, /\[action-called-in-effect\]/);
@@ -137,13 +131,13 @@ describe('code lenses, hovers, the endpoint inventory and the scan progress', ()
   });
 
   it('opens a rule\'s page when asked to show its documentation', async () => {
-    await client.connection.sendRequest('workspace/executeCommand', { command: 'nextActionAdvisor.showRuleDocumentation', arguments: ['redirect-in-try'] });
-    assert.equal(client.shownDocuments.length, 1);
-    assert.match(client.shownDocuments[0]!.uri, /^file:\/\/\S+\/docs\/rules\/redirect-in-try\.md$/);
+    await server.client.connection.sendRequest('workspace/executeCommand', { command: 'nextActionAdvisor.showRuleDocumentation', arguments: ['redirect-in-try'] });
+    assert.equal(server.client.shownDocuments.length, 1);
+    assert.match(server.client.shownDocuments[0]!.uri, /^file:\/\/\S+\/docs\/rules\/redirect-in-try\.md$/);
   });
 
   it('answers the endpoint inventory of every app', async () => {
-    const { endpoints } = (await client.connection.sendRequest('nextActionAdvisor/endpoints')) as EndpointsResult;
+    const { endpoints } = (await server.client.connection.sendRequest('nextActionAdvisor/endpoints')) as EndpointsResult;
     const row = (file: string, name: string) => endpoints.find((e) => e.file === file && e.name === name);
     assert.equal(new Set(endpoints.map((e) => e.app)).size, 1);
     assert.deepEqual(

@@ -2,29 +2,23 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DECIDE_REQUEST, SCAFFOLD_REQUEST, type DecideParams, type DecideResult, type ScaffoldParams, type ScaffoldResult } from '../../server/src/protocol';
-import { TestClient, uri } from '../support/lsp-client';
-import { tempCopy } from '../support/temp-copy';
+import { serverOnCopy, uri } from '../support/lsp-client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'project-tracker');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 describe('the decision over the protocol, pre-filled from the code', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE);
+  const { copy } = server;
 
   /** The decision with the cursor at the start of a line's code: each inferred answer with its evidence, the choice and the refactor. */
   const decideAt = async (relative: string, line: number): Promise<{ inferred: string[]; choice: string | undefined; refactor: string | undefined }> => {
-    await client.open(relative);
+    await server.client.open(relative);
     const character = fs.readFileSync(path.join(copy.root, relative), 'utf8').split('\n')[line - 1]!.search(/\S/);
-    const result = (await client.connection.sendRequest(DECIDE_REQUEST, { textDocument: { uri: uri(path.join(copy.root, relative)) }, position: { line: line - 1, character } } satisfies DecideParams)) as DecideResult;
+    const result = (await server.client.connection.sendRequest(DECIDE_REQUEST, { textDocument: { uri: uri(path.join(copy.root, relative)) }, position: { line: line - 1, character } } satisfies DecideParams)) as DecideResult;
     const shown = (u: string): string => path.relative(copy.root, decodeURIComponent(new URL(u).pathname));
     return {
       inferred: result.questions.flatMap((q) => (q.inferred ? [`${q.id}=${q.inferred.value}: ${q.inferred.evidence.map((e) => `${shown(e.file)}:${e.line} ${e.what}`).join('; ')}`] : [])),
@@ -107,10 +101,10 @@ describe('the decision over the protocol, pre-filled from the code', () => {
   });
 
   it('answers given override the code, and without a function the questions start open', async () => {
-    const open = (await client.connection.sendRequest(DECIDE_REQUEST, {} satisfies DecideParams)) as DecideResult;
+    const open = (await server.client.connection.sendRequest(DECIDE_REQUEST, {} satisfies DecideParams)) as DecideResult;
     assert.deepEqual(open.questions.map((q) => [q.id, q.answer]), [['callers', null], ['operation', null], ['payload', null], ['httpControl', null]]);
     assert.equal(open.recommendation, null);
-    const given = (await client.connection.sendRequest(DECIDE_REQUEST, { answers: { callers: 'cron', operation: 'read', cdnCache: 'no', bogus: 'x' } })) as DecideResult;
+    const given = (await server.client.connection.sendRequest(DECIDE_REQUEST, { answers: { callers: 'cron', operation: 'read', cdnCache: 'no', bogus: 'x' } })) as DecideResult;
     assert.equal(given.recommendation?.choice, 'route-handler');
     assert.match(given.markdown, /^# Server Action or Route Handler\?\n\n## Answers\n\n- Who calls it\? \*\*A cron job\*\*\n- What does it do\? \*\*Reads data\*\*\n- Should the answer be cached at the CDN\? \*\*No\*\*\n\n## Recommendation: A Route Handler\n/);
     assert.ok(given.recommendation!.reasons.every((r) => r.rule === null || r.docs!.endsWith(`/docs/rules/${r.rule}.md`)));
@@ -118,7 +112,7 @@ describe('the decision over the protocol, pre-filled from the code', () => {
 
   it('scaffolds each variant as one edit of new files that compile, and that the checker finds nothing in', async () => {
     for (const [variant, name] of [['action', 'createInvoice'], ['route', 'archiveReport'], ['both', 'inviteMember']] as const) {
-      const result = (await client.connection.sendRequest(SCAFFOLD_REQUEST, { name, variant } satisfies ScaffoldParams)) as ScaffoldResult;
+      const result = (await server.client.connection.sendRequest(SCAFFOLD_REQUEST, { name, variant } satisfies ScaffoldParams)) as ScaffoldResult;
       assert.ok(!('refused' in result), 'refused' in result ? result.refused : '');
       const files = result.files.map((u) => decodeURIComponent(new URL(u).pathname));
       for (const change of result.edit.documentChanges ?? []) {
@@ -135,7 +129,7 @@ describe('the decision over the protocol, pre-filled from the code', () => {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy.root, 'node_modules'), 'dir');
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(copy.root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
     assert.equal(tsc.stdout + tsc.stderr, '');
-    const refused = (await client.connection.sendRequest(SCAFFOLD_REQUEST, { name: 'invoices', variant: 'action' } satisfies ScaffoldParams)) as ScaffoldResult;
+    const refused = (await server.client.connection.sendRequest(SCAFFOLD_REQUEST, { name: 'invoices', variant: 'action' } satisfies ScaffoldParams)) as ScaffoldResult;
     assert.deepEqual(refused, { refused: 'Name it with a verb and a noun, like `createInvoice`: `invoices` is not such a name.' });
   });
 });

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionRequest, CodeActionResolveRequest, type CodeAction, type CreateFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient, uri } from '../support/lsp-client';
+import { serverOnCopy, uri } from '../support/lsp-client';
 import { tempCopy } from '../support/temp-copy';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -72,24 +72,19 @@ function snapshot(root: string): Map<string, string> {
 }
 
 describe('refactors over the protocol', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE);
+  const { copy } = server;
 
   const list = async (relative: string, line: number, character = 0): Promise<CodeAction[]> =>
-    (await client.connection.sendRequest(CodeActionRequest.type, {
+    (await server.client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, relative)) },
       range: { start: { line, character }, end: { line, character } },
       context: { diagnostics: [], only: ['refactor'] },
     })) as CodeAction[];
-  const status = async (): Promise<{ refactorsLoaded: boolean }> => (await client.connection.sendRequest('nextActionAdvisor/status')) as { refactorsLoaded: boolean };
+  const status = async (): Promise<{ refactorsLoaded: boolean }> => (await server.client.connection.sendRequest('nextActionAdvisor/status')) as { refactorsLoaded: boolean };
 
   it('lists the refactors of the action under the cursor without loading ts-morph, even on a 500-line file', async () => {
-    await client.open(PROJECT_ACTIONS);
+    await server.client.open(PROJECT_ACTIONS);
     const actions = await list(PROJECT_ACTIONS, 13, 20);
     assert.deepEqual(
       actions.map((a) => `${a.kind}: ${a.title}`),
@@ -99,7 +94,7 @@ describe('refactors over the protocol', () => {
     const big = ["'use server'", '', "import { db } from '@/lib/db'", '', 'export async function importRows(rows: string[]) {', ...Array.from({ length: 494 }, (_, i) => `  await db.task.create({ data: { projectId: rows[${i}]!, title: 'row ${i}', done: false } })`), '}', ''].join('\n');
     assert.equal(big.split('\n').length, 501);
     copy.write('src/app/import/actions.ts', big);
-    await client.open('src/app/import/actions.ts', big);
+    await server.client.open('src/app/import/actions.ts', big);
     const offered = await list('src/app/import/actions.ts', 250, 4);
     assert.deepEqual(offered.map((a) => a.title), ['Extract the data logic of "importRows" to a service', 'Convert "importRows" to a route handler', 'Convert "importRows" to a route handler, keeping the action']);
     assert.equal((await status()).refactorsLoaded, false, 'listing builds no edit');
@@ -109,7 +104,7 @@ describe('refactors over the protocol', () => {
   it('resolves to one workspace edit that matches the checker, and whose inverse restores every file byte for byte', async () => {
     const originals = snapshot(copy.root);
     const [offer] = await list(PROJECT_ACTIONS, 13, 20);
-    const resolved = (await client.connection.sendRequest(CodeActionResolveRequest.type, offer!)) as CodeAction;
+    const resolved = (await server.client.connection.sendRequest(CodeActionResolveRequest.type, offer!)) as CodeAction;
     assert.equal(resolved.title, 'Convert to route handler: POST /api/create-project, keeping the action');
     assert.equal((await status()).refactorsLoaded, true);
     const kinds = resolved.edit!.documentChanges!.map((c) => ('kind' in c ? `create ${path.relative(copy.root, fileOf((c as CreateFile).uri))}` : `edit ${path.relative(copy.root, fileOf(c.textDocument.uri))}`));
@@ -131,26 +126,21 @@ describe('refactors over the protocol', () => {
   it('refuses a resolve once the document has moved on, and says why', async () => {
     const [offer] = await list(PROJECT_ACTIONS, 13, 20);
     const text = copy.read(PROJECT_ACTIONS);
-    await client.change(PROJECT_ACTIONS, `${text}\n`);
-    const resolved = (await client.connection.sendRequest(CodeActionResolveRequest.type, offer!)) as CodeAction;
+    await server.client.change(PROJECT_ACTIONS, `${text}\n`);
+    const resolved = (await server.client.connection.sendRequest(CodeActionResolveRequest.type, offer!)) as CodeAction;
     assert.equal(resolved.edit, undefined);
-    await client.waitFor(() => client.messages.some((m) => m.includes('The file changed since the refactor was offered')), 'the refusal');
-    await client.change(PROJECT_ACTIONS, text);
+    await server.client.waitFor(() => server.client.messages.some((m) => m.includes('The file changed since the refactor was offered')), 'the refusal');
+    await server.client.change(PROJECT_ACTIONS, text);
   });
 });
 
 describe('refactors in a client that cannot take them', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root, refactors: false })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE, { refactors: false });
+  const { copy } = server;
 
   it('lists them disabled, with the reason', async () => {
-    await client.open(PROJECT_ACTIONS);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    await server.client.open(PROJECT_ACTIONS);
+    const actions = (await server.client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, PROJECT_ACTIONS)) },
       range: { start: { line: 13, character: 20 }, end: { line: 13, character: 20 } },
       context: { diagnostics: [], only: ['refactor'] },

@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionRequest, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPECTED_TASK_FINDINGS, TASK_ACTIONS } from '../support/example-findings';
-import { brief, TestClient, uri } from '../support/lsp-client';
-import { tempCopy } from '../support/temp-copy';
+import { brief, serverOnCopy, uri } from '../support/lsp-client';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
 
@@ -13,20 +12,15 @@ const TASK_BOARD = 'src/components/task-board.tsx';
 const PROJECT_ACTIONS = 'src/app/projects/actions.ts';
 
 describe('the language server over stdio', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE);
+  const { copy } = server;
 
   it('answers pull diagnostics with rule codes, ranges, links and the related file', async () => {
-    await client.open(TASK_ACTIONS);
-    const diagnostics = await client.diagnostics(TASK_ACTIONS);
+    await server.client.open(TASK_ACTIONS);
+    const diagnostics = await server.client.diagnostics(TASK_ACTIONS);
     assert.deepEqual(brief(diagnostics), EXPECTED_TASK_FINDINGS);
-    await client.open(TASK_BOARD);
-    const effect = (await client.diagnostics(TASK_BOARD)).find((d) => d.code === 'action-called-in-effect')!;
+    await server.client.open(TASK_BOARD);
+    const effect = (await server.client.diagnostics(TASK_BOARD)).find((d) => d.code === 'action-called-in-effect')!;
     assert.equal(effect.source, 'next-action-advisor');
     assert.equal(effect.severity, 2);
     assert.deepEqual(effect.range, { start: { line: 11, character: 4 }, end: { line: 11, character: 13 } });
@@ -36,52 +30,52 @@ describe('the language server over stdio', () => {
 
   it('an edit adds a finding and the next removes it', async () => {
     const original = copy.read(PROJECT_ACTIONS);
-    await client.open(PROJECT_ACTIONS);
-    const count = async () => brief(await client.diagnostics(PROJECT_ACTIONS)).filter((d) => d.startsWith('use-server-invalid-export')).length;
+    await server.client.open(PROJECT_ACTIONS);
+    const count = async () => brief(await server.client.diagnostics(PROJECT_ACTIONS)).filter((d) => d.startsWith('use-server-invalid-export')).length;
     assert.equal(await count(), 1);
-    await client.change(PROJECT_ACTIONS, `${original}\nexport const DEFAULT_NAME = 'Untitled'\n`);
+    await server.client.change(PROJECT_ACTIONS, `${original}\nexport const DEFAULT_NAME = 'Untitled'\n`);
     assert.equal(await count(), 2);
-    await client.change(PROJECT_ACTIONS, original);
+    await server.client.change(PROJECT_ACTIONS, original);
     assert.equal(await count(), 1);
   });
 
   it('an edit in an action refreshes the diagnostics of the client component that calls it', async () => {
-    await client.open(TASK_BOARD);
-    assert.ok(brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
-    const refreshesBefore = client.refreshes;
+    await server.client.open(TASK_BOARD);
+    assert.ok(brief(await server.client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
+    const refreshesBefore = server.client.refreshes;
     const actions = copy.read(TASK_ACTIONS);
     // Once `loadTasks` revalidates, it is a mutation, and calling it from an effect is no read.
-    await client.change(TASK_ACTIONS, actions.replace('  return listTasks(projectId)', '  revalidatePath(`/projects/${projectId}`)\n  return listTasks(projectId)'));
-    await client.waitFor(() => client.refreshes > refreshesBefore, 'a diagnostics refresh');
-    assert.ok(!brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
-    await client.change(TASK_ACTIONS, actions);
-    assert.ok(brief(await client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
+    await server.client.change(TASK_ACTIONS, actions.replace('  return listTasks(projectId)', '  revalidatePath(`/projects/${projectId}`)\n  return listTasks(projectId)'));
+    await server.client.waitFor(() => server.client.refreshes > refreshesBefore, 'a diagnostics refresh');
+    assert.ok(!brief(await server.client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
+    await server.client.change(TASK_ACTIONS, actions);
+    assert.ok(brief(await server.client.diagnostics(TASK_BOARD)).includes('action-called-in-effect@12:5'));
   });
 
   it('a settings change turns a rule off and back on', async () => {
-    const has = async () => brief(await client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-generic-rpc'));
+    const has = async () => brief(await server.client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-generic-rpc'));
     assert.ok(await has());
-    await client.changeSettings({ rules: { 'action-generic-rpc': 'off' } });
+    await server.client.changeSettings({ rules: { 'action-generic-rpc': 'off' } });
     assert.ok(!(await has()));
-    await client.changeSettings({ rules: { 'action-generic-rpc': 'error' } });
-    const rpc = (await client.diagnostics(TASK_ACTIONS)).find((d) => d.code === 'action-generic-rpc');
+    await server.client.changeSettings({ rules: { 'action-generic-rpc': 'error' } });
+    const rpc = (await server.client.diagnostics(TASK_ACTIONS)).find((d) => d.code === 'action-generic-rpc');
     assert.equal(rpc?.severity, 1);
-    await client.changeSettings({});
+    await server.client.changeSettings({});
   });
 
   it('a suppression comment silences one finding', async () => {
     const text = copy.read(TASK_ACTIONS);
     const suppressed = text.replace('export async function exportTasksCsv', '// next-action-advisor-disable-next-line action-http-semantics\nexport async function exportTasksCsv');
-    await client.change(TASK_ACTIONS, suppressed);
-    assert.ok(!brief(await client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-http-semantics')));
-    await client.change(TASK_ACTIONS, text);
+    await server.client.change(TASK_ACTIONS, suppressed);
+    assert.ok(!brief(await server.client.diagnostics(TASK_ACTIONS)).some((d) => d.startsWith('action-http-semantics')));
+    await server.client.change(TASK_ACTIONS, text);
   });
 
   it('the "Disable for this line" quick fix writes the comment that silences the finding', async () => {
     const text = copy.read(TASK_ACTIONS);
-    const diagnostics = await client.diagnostics(TASK_ACTIONS);
+    const diagnostics = await server.client.diagnostics(TASK_ACTIONS);
     const target = diagnostics.find((d) => d.code === 'action-generic-rpc')!;
-    const all = (await client.connection.sendRequest(CodeActionRequest.type, {
+    const all = (await server.client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },
       range: target.range,
       context: { diagnostics: [target] },
@@ -104,21 +98,21 @@ describe('the language server over stdio', () => {
     const edits = actions[0]!.edit!.changes![uri(path.join(copy.root, TASK_ACTIONS))]!;
     const fixed = TextDocument.applyEdits(TextDocument.create('x', 'typescript', 1, text), edits);
     assert.equal(fixed, text.replace('export async function runTaskCommand', '// next-action-advisor-disable-next-line action-generic-rpc\nexport async function runTaskCommand'));
-    await client.change(TASK_ACTIONS, fixed);
-    const after = await client.diagnostics(TASK_ACTIONS);
+    await server.client.change(TASK_ACTIONS, fixed);
+    const after = await server.client.diagnostics(TASK_ACTIONS);
     assert.deepEqual(after.filter((d: Diagnostic) => d.code === 'action-generic-rpc'), []);
     assert.equal(after.length, diagnostics.length - 1);
     const fileEdits = actions[1]!.edit!.changes![uri(path.join(copy.root, TASK_ACTIONS))]!;
     assert.deepEqual(fileEdits[0]!.range.start, { line: 1, character: 0 }, "the file-wide comment goes after 'use server'");
-    await client.change(TASK_ACTIONS, text);
+    await server.client.change(TASK_ACTIONS, text);
   });
 
   it('says in its output what it found and indexed', () => {
-    assert.ok(client.logs.some((l) => /^Indexed \d+ files of 1 Next\.js app \(\.\) in \d+ ms: \d+ parsed, \d+ from the cache\.$/.test(l)), client.logs.join('\n'));
+    assert.ok(server.client.logs.some((l) => /^Indexed \d+ files of 1 Next\.js app \(\.\) in \d+ ms: \d+ parsed, \d+ from the cache\.$/.test(l)), server.client.logs.join('\n'));
   });
 
   it('hovers over an action with who calls it', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, {
+    const hover = await server.client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: uri(path.join(copy.root, TASK_ACTIONS)) },
       position: { line: 20, character: 25 },
     });
@@ -129,19 +123,14 @@ describe('the language server over stdio', () => {
 });
 
 describe('a client without pull diagnostics', () => {
-  const copy = tempCopy(EXAMPLE);
-  let client: TestClient;
-  before(async () => (client = await TestClient.started({ root: copy.root, pull: false })));
-  after(async () => {
-    await client.stop();
-    copy.remove();
-  });
+  const server = serverOnCopy(EXAMPLE, { pull: false });
+  const { copy } = server;
 
   it('gets diagnostics pushed on open and after each edit', async () => {
-    const docUri = await client.open(PROJECT_ACTIONS);
-    await client.waitFor(() => (client.pushed.get(docUri)?.length ?? 0) > 0, 'pushed diagnostics');
-    assert.deepEqual(brief(client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-unvalidated-input@24:37', 'action-used-for-read@29:23']);
-    await client.change(PROJECT_ACTIONS, copy.read(PROJECT_ACTIONS).replace('export const PAGE_SIZE = 20', 'const PAGE_SIZE = 20'));
-    await client.waitFor(() => client.pushed.get(docUri)?.length === 3, 'the finding to go');
+    const docUri = await server.client.open(PROJECT_ACTIONS);
+    await server.client.waitFor(() => (server.client.pushed.get(docUri)?.length ?? 0) > 0, 'pushed diagnostics');
+    assert.deepEqual(brief(server.client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-unvalidated-input@24:37', 'action-used-for-read@29:23']);
+    await server.client.change(PROJECT_ACTIONS, copy.read(PROJECT_ACTIONS).replace('export const PAGE_SIZE = 20', 'const PAGE_SIZE = 20'));
+    await server.client.waitFor(() => server.client.pushed.get(docUri)?.length === 3, 'the finding to go');
   });
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -24,6 +25,7 @@ import {
   type PublishDiagnosticsParams,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { tempCopy, type TempCopy } from './temp-copy';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -254,4 +256,18 @@ function languageOf(file: string): string {
 /** `code@line:col` for each diagnostic, 1-based, for compact assertions. */
 export function brief(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => `${String(d.code)}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+}
+
+/**
+ * The server on a fresh copy of `source`, for the tests of one `describe`: started before them,
+ * stopped and the copy removed after. `client` is there once the tests run.
+ */
+export function serverOnCopy(source: string, options: Omit<ClientOptions, 'root'> = {}): { copy: TempCopy; client: TestClient } {
+  const server = { copy: tempCopy(source), client: undefined as unknown as TestClient };
+  before(async () => (server.client = await TestClient.started({ ...options, root: server.copy.root })));
+  after(async () => {
+    await server.client.stop();
+    server.copy.remove();
+  });
+  return server;
 }

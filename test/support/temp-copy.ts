@@ -3,7 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** A throw-away copy of a fixture, so that a test may edit it. */
-export function tempCopy(source: string): { root: string; write(relative: string, text: string): string; read(relative: string): string; remove(): void } {
+export interface TempCopy {
+  root: string;
+  write(relative: string, text: string): string;
+  read(relative: string): string;
+  remove(): void;
+}
+
+export function tempCopy(source: string): TempCopy {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-')));
   fs.cpSync(source, root, { recursive: true });
   return {
