@@ -1,10 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { Analyzer } from '../../server/src/analysis/analyzer';
 import { buildRefactor } from '../../server/src/analysis/fixes';
 import { refactorOffers } from '../../server/src/analysis/fixes/offers';
 import type { RefactorKind, RefactorOutcome } from '../../server/src/analysis/fixes/refactor';
@@ -12,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/analysis/settings';
 import { NodeFileSystem } from '../../server/src/workspace/node-file-system';
 import { writeChanges } from '../../server/src/workspace/write-changes';
 import { FIXTURES } from '../support/analyze';
+import { analyzeProject, fixtureProject, listFiles, tsc } from '../support/fixture-project';
 
 /**
  * Each folder of test/fixtures/refactors is a project (`before/` over the shared `_base/`) and the
@@ -19,7 +17,6 @@ import { FIXTURES } from '../support/analyze';
  * file they create or change, exactly. `UPDATE_EXPECTED=1` rewrites `after/`, to be reviewed in the diff.
  */
 const DIR = path.join(FIXTURES, 'refactors');
-const ROOT = path.resolve(__dirname, '..', '..');
 
 interface Step {
   kind: RefactorKind;
@@ -27,30 +24,8 @@ interface Step {
   line: number;
 }
 
-function listFiles(root: string, under = ''): string[] {
-  if (!fs.existsSync(path.join(root, under))) return [];
-  return fs.readdirSync(path.join(root, under), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(root, path.join(under, e.name)) : e.name === 'node_modules' ? [] : [path.join(under, e.name)]));
-}
-
-/** A project in a temporary folder: the shared base, then the fixture's `before/`; `eol` rewrites line ends. */
-function project(fixture: string, eol = '\n'): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-refactor-')));
-  for (const from of [path.join(DIR, '_base'), path.join(DIR, fixture, 'before')]) {
-    for (const file of listFiles(from)) {
-      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), fs.readFileSync(path.join(from, file), 'utf8').replace(/\n/g, eol));
-    }
-  }
-  // The packages are installed, as in any project: the type checker reads next's, react's and zod's types.
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  return root;
-}
-
-function analyze(root: string): Analyzer {
-  const analyzer = new Analyzer(new NodeFileSystem());
-  analyzer.loadWorkspace([root]);
-  return analyzer;
-}
+const project = (fixture: string, eol = '\n'): string => fixtureProject(path.join(DIR, fixture, 'before'), eol);
+const analyze = analyzeProject;
 
 /** The refactor of the function at a line, as the checker's `refactor <kind> <file>:<line>` asks for it. */
 function run(root: string, step: Step): RefactorOutcome {
@@ -74,12 +49,6 @@ function applyAll(root: string, steps: Step[]): { touched: string[]; deleted: st
     for (const p of written.deleted) deleted.add(path.relative(root, p));
   }
   return { touched: [...touched].filter((f) => !deleted.has(f)).sort(), deleted: [...deleted].sort() };
-}
-
-/** What `tsc --noEmit` says about the project: nothing when it compiles. */
-function tsc(root: string): string {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
-  return result.status === 0 ? '' : result.stdout + result.stderr;
 }
 
 function findingsOf(root: string, rule: string): number {
