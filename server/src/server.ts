@@ -19,12 +19,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildId, docsUrlFor } from './install-location';
 import { codeActionsFor } from './lsp/code-actions';
 import { codeLensesFor, CountLenses, isCountLensData } from './lsp/code-lenses';
+import { FIX_ALL_KIND, fixActions, isFixAllData, isFixData, resolveFix } from './lsp/fix-actions';
 import { editorSettingsFrom } from './lsp/editor-settings';
 import { decideRequest } from './lsp/decide-request';
 import { endpointsRequest } from './lsp/endpoints-request';
 import { DiagnosticsService } from './lsp/diagnostics';
 import { hoverFor } from './lsp/hover';
-import { isRefactorData, refactorActions, refactorSupport, resolveRefactor } from './lsp/refactor-actions';
+import { fixSupport, isRefactorData, refactorActions, refactorSupport, resolveRefactor } from './lsp/refactor-actions';
 import { runSafe, runSafeAsync } from './lsp/run-safe';
 import { scanProgress } from './lsp/scan-progress';
 import { scaffoldRequest } from './lsp/scaffold-request';
@@ -87,6 +88,8 @@ function startServer(): void {
   let watchRegistration = false;
   /** Why this client cannot take a refactor, or `null`. */
   let refactorsUnsupported: string | null = null;
+  /** Why this client cannot take a fix (built at resolve), or `null`. */
+  let fixesUnsupported: string | null = null;
   let indexed = false;
   let markDiscovered: () => void = () => {};
   /** The apps and files are known: edits and requests can be served, from a partial index at first. */
@@ -104,6 +107,7 @@ function startServer(): void {
     watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
     refactorsUnsupported = refactorSupport(capabilities);
+    fixesUnsupported = fixSupport(capabilities);
     lensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     workDoneProgress = capabilities.window?.workDoneProgress === true;
     const pull = capabilities.textDocument?.diagnostic !== undefined;
@@ -113,7 +117,7 @@ function startServer(): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: pull ? { interFileDependencies: true, workspaceDiagnostics: true } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorRewrite], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [COMMANDS.showRuleDocs] },
@@ -221,14 +225,23 @@ function startServer(): void {
     const document = documents.get(params.textDocument.uri);
     const path = uriToPath(params.textDocument.uri);
     if (!document || !path) return [];
-    return runSafe(log, 'code actions', [], () => [...refactorActions(session, document, params, refactorsUnsupported), ...codeActionsFor(document, params, session.prologueEndLine(path))]);
+    return runSafe(log, 'code actions', [], () => [
+      ...fixActions(session, document, params, fixesUnsupported),
+      ...refactorActions(session, document, params, refactorsUnsupported),
+      ...codeActionsFor(document, params, session.prologueEndLine(path), session.analyzer.index.facts(path)?.suppressions ?? []),
+    ]);
   });
 
   connection.onCodeActionResolve((action) => {
-    if (!isRefactorData(action.data)) return action;
-    const data = action.data;
-    return runSafe(log, 'refactor', action, () => {
-      const { action: resolved, refused } = resolveRefactor(session, documents, action, data, options.openFileCommand === true);
+    const data: unknown = action.data;
+    const resolve = isRefactorData(data)
+      ? () => resolveRefactor(session, documents, action, data, options.openFileCommand === true)
+      : isFixData(data) || isFixAllData(data)
+        ? () => resolveFix(session, documents, action, data)
+        : null;
+    if (!resolve) return action;
+    return runSafe(log, 'code action', action, () => {
+      const { action: resolved, refused } = resolve();
       if (refused) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Next.js Action Advisor: ${refused}` });
       return resolved;
     });

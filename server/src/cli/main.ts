@@ -4,7 +4,10 @@ import { docsUrlFor, versionFrom } from '../install-location';
 import * as path from 'node:path';
 import { decisionJson } from '../analysis/decide/decision-json';
 import { decisionMarkdown } from '../analysis/decide/report';
-import { parseArgs, type DecideOptions, type EndpointsOptions, type RefactorOptions } from './args';
+import { parseArgs, type CheckOptions, type DecideOptions, type EndpointsOptions, type RefactorOptions } from './args';
+import { fixFindings } from './fix';
+import { unifiedDiff } from './unified-diff';
+import { writeTexts } from '../workspace/write-changes';
 import { endpoints } from './endpoints';
 import { endpointsJson, endpointsMarkdown, endpointsTable } from './reporters/endpoints';
 import { decideAt } from './decide';
@@ -29,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.command === 'scaffold') return printChanges(await scaffold(fs, parsed.options));
   if (!allExist(fs, parsed.options.paths)) return 2;
   if (parsed.command === 'endpoints') return runEndpoints(fs, parsed.options);
+  if (parsed.options.fix !== 'none') {
+    // A dry run prints the diff only; after --fix, the findings left are reported as check reports them.
+    if (await runFixes(fs, parsed.options)) return 0;
+  }
   const result = await check(fs, parsed.options.paths, parsed.options.rules);
   for (const problem of result.problems) process.stderr.write(`next-action-advisor: ${problem}\n`);
   const cwd = process.cwd();
@@ -37,6 +44,26 @@ async function main(argv: string[]): Promise<number> {
   const output = parsed.options.format === 'json' ? formatJson(context) : parsed.options.format === 'sarif' ? formatSarif(context) : formatPretty(context);
   process.stdout.write(output);
   return exitCodeFor(summary, parsed.options.maxWarnings);
+}
+
+/**
+ * The fixes: printed as a diff (answers `true`: nothing more to print), or written, said file by file
+ * on stderr so that stdout keeps the report's format (JSON, SARIF).
+ */
+async function runFixes(fs: NodeFileSystem, options: CheckOptions): Promise<boolean> {
+  const { applied, files } = await fixFindings(fs, options.paths, options.rules, options.fixRefactors);
+  const shown = (p: string): string => path.relative(process.cwd(), p).split(path.sep).join('/') || p;
+  if (options.fix === 'dry-run') {
+    process.stdout.write([...files].map(([file, { before, after }]) => unifiedDiff(shown(file), before, after)).join(''));
+    return true;
+  }
+  writeTexts(files);
+  const byFile = new Map<string, string[]>();
+  for (const fix of applied) byFile.set(fix.file, [...(byFile.get(fix.file) ?? []), `  ${fix.ruleId}: ${fix.title}`]);
+  const lines = [...byFile].map(([file, fixes]) => `${shown(file)}\n${fixes.join('\n')}`);
+  const created = [...files].filter(([, t]) => t.before === null).map(([f]) => `created ${shown(f)}`);
+  process.stderr.write(applied.length === 0 ? 'next-action-advisor: nothing to fix\n' : `Fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}:\n${[...lines, ...created].join('\n')}\n`);
+  return false;
 }
 
 /** Paths that do not exist are said on stderr. */

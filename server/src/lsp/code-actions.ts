@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SuppressionFact } from '../analysis/facts/file-facts';
 import { SUPPRESSION_PREFIX } from '../analysis/facts/suppressions';
 import { COMMANDS, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 
@@ -7,7 +8,7 @@ import { COMMANDS, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
  * Quick fixes for our diagnostics. The edits are a line of text each, so they are built here at
  * once; no analysis runs in this handler.
  */
-export function codeActionsFor(document: TextDocument, params: CodeActionParams, prologueEndLine: number): CodeAction[] {
+export function codeActionsFor(document: TextDocument, params: CodeActionParams, prologueEndLine: number, suppressions: readonly SuppressionFact[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
@@ -17,7 +18,7 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
     const key = `${ruleId}:${line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    actions.push(disableForLine(document, diagnostic, ruleId), disableForFile(document, diagnostic, ruleId, prologueEndLine), showDocumentation(diagnostic, ruleId));
+    actions.push(disableForLine(document, diagnostic, ruleId, suppressions), disableForFile(document, diagnostic, ruleId, prologueEndLine), showDocumentation(diagnostic, ruleId));
   }
   return actions;
 }
@@ -38,11 +39,22 @@ function ruleOf(diagnostic: Diagnostic): string | null {
   return data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : null);
 }
 
-function disableForLine(document: TextDocument, diagnostic: Diagnostic, ruleId: string): CodeAction {
+/** A line already silenced for other rules gets this one added to its comment, not a second comment. */
+function disableForLine(document: TextDocument, diagnostic: Diagnostic, ruleId: string, suppressions: readonly SuppressionFact[]): CodeAction {
   const line = diagnostic.range.start.line;
-  const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const edit: TextEdit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${SUPPRESSION_PREFIX}-next-line ${ruleId}\n` };
+  const existing = suppressions.find((s) => s.line === line && s.rules.length > 0 && document.positionAt(s.span.start).line === line - 1 && document.getText({ start: document.positionAt(s.span.start), end: document.positionAt(s.span.end) }).includes(`${SUPPRESSION_PREFIX}-next-line`));
+  let edit: TextEdit;
+  if (existing) {
+    const comment = document.getText({ start: document.positionAt(existing.span.start), end: document.positionAt(existing.span.end) });
+    // Before the reason (`-- why`), after the last id.
+    const reason = comment.indexOf(' --');
+    const at = existing.span.start + (reason === -1 ? comment.trimEnd().length : reason);
+    edit = { range: { start: document.positionAt(at), end: document.positionAt(at) }, newText: `, ${ruleId}` };
+  } else {
+    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// ${SUPPRESSION_PREFIX}-next-line ${ruleId}\n` };
+  }
   return {
     title: `Disable ${ruleId} for this line`,
     kind: CodeActionKind.QuickFix,

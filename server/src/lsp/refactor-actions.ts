@@ -19,12 +19,20 @@ export interface RefactorData {
 
 /** Whether the client can take a refactor: resolve it lazily, and create files in a workspace edit. */
 export function refactorSupport(capabilities: ClientCapabilities): string | null {
-  const resolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   const edit = capabilities.workspace?.workspaceEdit;
   const creates = edit?.documentChanges === true && edit.resourceOperations?.includes('create') === true && edit.resourceOperations.includes('delete');
-  if (!resolve) return 'This editor cannot resolve code actions lazily, which refactors need.';
+  if (!resolves(capabilities)) return 'This editor cannot resolve code actions lazily, which refactors need.';
   if (!creates) return 'This editor cannot create and delete files through a workspace edit, which refactors need.';
   return null;
+}
+
+/** Whether the client can take a fix: resolve it lazily (a fix that moves code to a new file also needs what refactors need). */
+export function fixSupport(capabilities: ClientCapabilities): string | null {
+  return resolves(capabilities) ? null : 'This editor cannot resolve code actions lazily, which fixes need.';
+}
+
+function resolves(capabilities: ClientCapabilities): boolean {
+  return capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
 }
 
 /**

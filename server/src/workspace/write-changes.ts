@@ -23,3 +23,12 @@ export function writeChanges(changes: FileChange[]): { created: string[]; change
   const of = (kind: FileChange['kind']): string[] => changes.filter((c) => c.kind === kind).map((c) => c.path);
   return { created: of('create'), changed: of('edit'), deleted: of('delete') };
 }
+
+/** Writes the final texts of a run of fixes: a file that did not exist (`before` is `null`) must still not exist. */
+export function writeTexts(files: Map<string, { before: string | null; after: string }>): void {
+  for (const [file, { before }] of files) if (before === null && fs.existsSync(file)) throw new Error(`${file} exists already; a fix never overwrites a file.`);
+  for (const [file, { before, after }] of files) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, after, { flag: before === null ? 'wx' : 'w' });
+  }
+}

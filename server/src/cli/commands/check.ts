@@ -9,6 +9,10 @@ export interface CheckOptions {
   format: Format;
   rules: Record<string, string>;
   maxWarnings: number;
+  /** Fixes applied on disk first (`--fix`), or printed as a diff (`--fix-dry-run`). */
+  fix: 'none' | 'write' | 'dry-run';
+  /** Fixes that change other files too (moving code to a new module) are applied as well. */
+  fixRefactors: boolean;
 }
 
 export const checkCommand = defineCommand({
@@ -23,6 +27,9 @@ next-action-advisor.json in each checked folder.`,
     format: { type: 'string', choices: ['pretty', 'json', 'sarif'], default: 'pretty', description: 'output format' },
     rule: { type: 'string', multiple: true, value: '<id>=<severity>', description: `set a rule's severity: ${SEVERITY_SETTINGS.join(', ')}` },
     'max-warnings': { type: 'string', value: '<n>', description: 'exit with 1 when there are more than n warnings (default: no limit)' },
+    fix: { type: 'boolean', description: 'apply the fixes that change only the finding\'s file, on disk, then report what is left' },
+    'fix-refactors': { type: 'boolean', description: 'with --fix: also the fixes that change other files (moving code to a new module)' },
+    'fix-dry-run': { type: 'boolean', description: 'print the fixes as a unified diff instead of writing them' },
   },
   exitCodes: [
     [0, 'no errors'],
@@ -39,6 +46,8 @@ next-action-advisor.json in each checked folder.`,
     }
     const limit = values['max-warnings'];
     if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError('--max-warnings takes a whole number');
-    return { paths: positionals.length > 0 ? positionals : ['.'], format: values.format, rules, maxWarnings: limit === undefined ? Infinity : Number(limit) };
+    if (values['fix-refactors'] && !values.fix && !values['fix-dry-run']) throw new UsageError('--fix-refactors goes with --fix or --fix-dry-run');
+    const fix = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : 'none';
+    return { paths: positionals.length > 0 ? positionals : ['.'], format: values.format, rules, maxWarnings: limit === undefined ? Infinity : Number(limit), fix, fixRefactors: values['fix-refactors'] };
   },
 });
