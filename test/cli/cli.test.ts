@@ -321,3 +321,46 @@ describe('next-action-advisor endpoints', () => {
     assert.equal(run(['endpoints', 'no/such/folder']).code, 2);
   });
 });
+
+describe('next-action-advisor check --fix', () => {
+  /** Every file of the copy and its text, to compare before and after. */
+  const snapshot = (root: string): Map<string, string> => {
+    const files = new Map<string, string>();
+    for (const entry of fs.readdirSync(root, { withFileTypes: true, recursive: true })) {
+      const full = path.join(entry.parentPath, entry.name);
+      if (entry.isFile() && !full.includes('node_modules')) files.set(path.relative(root, full), fs.readFileSync(full, 'utf8'));
+    }
+    return files;
+  };
+  const changedBetween = (before: Map<string, string>, after: Map<string, string>): string[] => [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f).sort();
+
+  it('applies the local fixes of the example app, changes nothing else, compiles, and has nothing left to fix', () => {
+    const copy = tempCopy(path.join(ROOT, 'examples', 'project-tracker'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy.root, 'node_modules'), 'dir');
+    const before = snapshot(copy.root);
+    const dry = run(['check', '.', '--fix-dry-run'], copy.root);
+    assert.equal(dry.code, 0);
+    assert.match(dry.stdout, /^--- a\/src\/app\/projects\/\[projectId\]\/page\.tsx\n\+\+\+ b\/src\/app\/projects\/\[projectId\]\/page\.tsx\n@@ -1,4 \+1,4 @@\n-import \{ redirect \} from 'next\/navigation'\n\+import \{ redirect, unstable_rethrow \} from 'next\/navigation'\n/);
+    assert.deepEqual(changedBetween(before, snapshot(copy.root)), [], 'a dry run writes nothing');
+
+    const fixed = run(['check', '.', '--fix'], copy.root);
+    assert.equal(fixed.code, 1, 'errors are left, as check reports them');
+    assert.match(fixed.stderr, /^Fixed 1 finding in 1 file:\nsrc\/app\/projects\/\[projectId\]\/page\.tsx\n  redirect-in-try: Rethrow navigation errors first in the catch\n$/);
+    assert.ok(!fixed.stdout.includes('redirect-in-try'), 'the fixed finding is not reported');
+    const after = snapshot(copy.root);
+    assert.deepEqual(changedBetween(before, after), ['src/app/projects/[projectId]/page.tsx']);
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(copy.root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+    assert.equal(tsc.status, 0, tsc.stdout);
+
+    const again = run(['check', '.', '--fix'], copy.root);
+    assert.equal(again.stderr, 'next-action-advisor: nothing to fix\n');
+    assert.deepEqual(changedBetween(after, snapshot(copy.root)), []);
+    copy.remove();
+  });
+
+  it('takes --fix-refactors only with --fix or --fix-dry-run', () => {
+    const { code, stderr } = run(['check', '--fix-refactors']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--fix-refactors goes with --fix or --fix-dry-run/);
+  });
+});
