@@ -116,6 +116,7 @@ export async function runUiTest(codeServerDir: string, log: (line: string) => vo
 
     await runWizard(page, workspace, step);
     await runAtAGlance(page, step);
+    await runRuleFix(page, workspace, step);
     return steps;
   } catch (error) {
     // What the window showed when a step failed.
@@ -257,6 +258,21 @@ async function runAtAGlance(page: Page, step: (title: string) => Promise<void>):
   await page.locator('.tab', { hasText: 'Preview webhook-body-parsed-before-verify.md' }).first().waitFor({ timeout: 30_000 });
   await previewShows(page, 'A webhook signature is verified over a re-serialised JSON body');
   await step('A rule link opens the rendered page');
+}
+
+/** A fix of a finding, from the lightbulb with the keyboard: the navigation rethrown first in the catch. */
+async function runRuleFix(page: Page, workspace: string, step: (title: string) => Promise<void>): Promise<void> {
+  const file = 'apps/tracker/src/app/projects/[projectId]/page.tsx';
+  await openFile(page, file);
+  await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', { timeout: 60_000 });
+  await goTo(page, 19, 7);
+  await applyQuickFix(page, 'Rethrow navigation errors first in the catch (unstable_rethrow)', () => step('The lightbulb offers the fixes of the finding'));
+  await page.locator('.editor-instance .view-lines', { hasText: 'unstable_rethrow(error)' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+S');
+  const fixed = await waitUntil(() => fs.readFileSync(path.join(workspace, file), 'utf8').includes("import { redirect, unstable_rethrow } from 'next/navigation'"), 15_000);
+  if (!fixed) throw new Error('the fix did not reach the file');
+  await page.waitForSelector('.editor-instance .monaco-editor .squiggly-error', { state: 'detached', timeout: 30_000 });
+  await step('The fix applied, the finding gone');
 }
 
 /** The Markdown preview (a webview, in a frame of its own) shows the text. */
