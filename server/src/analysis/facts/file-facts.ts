@@ -167,6 +167,12 @@ export interface ReturnFact {
   status: number | null;
   /** For a response: the body is an object with an `error`/`errors`/`message` key. */
   errorBody: boolean;
+  /**
+   * For a response with an error body: the status its message, or the branch returning it, calls
+   * for (401 for a missing session, 404 for a lookup that found nothing, 400 for bad input…; 500
+   * when nothing tells).
+   */
+  errorStatus: number | null;
 }
 
 export interface FormDataReadFact {
@@ -210,6 +216,8 @@ export interface UsageFact {
   containerIsComponent: boolean;
   /** A `<form>` using it as `action` holds an `<input type="file">`. */
   formHasFileInput: boolean;
+  /** Given to `useActionState<State, Payload>(…)` with the state type written out. */
+  typedState: boolean;
 }
 
 export interface TryFact {
@@ -217,6 +225,9 @@ export interface TryFact {
   hasCatch: boolean;
   /** The catch lets navigation errors through (`unstable_rethrow`, an `isRedirectError` check, a bare rethrow). */
   rethrowsNavigation: boolean;
+  /** The last statement of the `try` block, and whether the catch always leaves the function (ends in a return or a throw). */
+  lastStatement: Span | null;
+  catchExits: boolean;
 }
 
 export interface SuppressionFact {

@@ -25,6 +25,8 @@ export class TryCollector {
       span: { start: node.getStart(this.sourceFile), end: node.tryBlock.getStart(this.sourceFile) },
       hasCatch: node.catchClause !== undefined,
       rethrowsNavigation: node.catchClause ? catchRethrowsNavigation(node.catchClause) : true,
+      lastStatement: spanOfLast(node.tryBlock.statements, this.sourceFile),
+      catchExits: exits(node.catchClause?.block.statements.at(-1)),
     });
   }
 
@@ -44,6 +46,15 @@ export class TryCollector {
       },
     };
   }
+}
+
+function spanOfLast(statements: ts.NodeArray<ts.Statement>, sourceFile: ts.SourceFile): { start: number; end: number } | null {
+  const last = statements.at(-1);
+  return last ? { start: last.getStart(sourceFile), end: last.getEnd() } : null;
+}
+
+function exits(statement: ts.Statement | undefined): boolean {
+  return statement !== undefined && (ts.isReturnStatement(statement) || ts.isThrowStatement(statement));
 }
 
 function catchRethrowsNavigation(clause: ts.CatchClause): boolean {
