@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,4 +40,20 @@ export function analyzeProject(root: string): Analyzer {
 export function tsc(root: string): string {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
   return result.status === 0 ? '' : result.stdout + result.stderr;
+}
+
+/**
+ * The files `touched` in `root` are exactly those of `afterDir`, with their texts. `UPDATE_EXPECTED=1`
+ * rewrites `afterDir` from `root` first, to be reviewed in the diff.
+ */
+export function assertAfter(root: string, touched: string[], afterDir: string): void {
+  if (process.env.UPDATE_EXPECTED) {
+    fs.rmSync(afterDir, { recursive: true, force: true });
+    for (const f of touched) {
+      fs.mkdirSync(path.dirname(path.join(afterDir, f)), { recursive: true });
+      fs.copyFileSync(path.join(root, f), path.join(afterDir, f));
+    }
+  }
+  assert.deepEqual(touched, listFiles(afterDir).sort());
+  for (const f of touched) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(afterDir, f), 'utf8'), f);
 }

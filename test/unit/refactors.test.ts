@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/analysis/settings';
 import { NodeFileSystem } from '../../server/src/workspace/node-file-system';
 import { writeChanges } from '../../server/src/workspace/write-changes';
 import { FIXTURES } from '../support/analyze';
-import { analyzeProject, fixtureProject, listFiles, tsc } from '../support/fixture-project';
+import { analyzeProject, assertAfter, fixtureProject, listFiles, tsc } from '../support/fixture-project';
 
 /**
  * Each folder of test/fixtures/refactors is a project (`before/` over the shared `_base/`) and the
@@ -69,15 +69,7 @@ for (const fixture of fixtures) {
       const root = project(start);
       const before = new Map(listFiles(root).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
       const { touched, deleted } = applyAll(root, spec.steps);
-      if (process.env.UPDATE_EXPECTED) {
-        fs.rmSync(afterDir, { recursive: true, force: true });
-        for (const f of touched) {
-          fs.mkdirSync(path.dirname(path.join(afterDir, f)), { recursive: true });
-          fs.copyFileSync(path.join(root, f), path.join(afterDir, f));
-        }
-      }
-      assert.deepEqual(touched, listFiles(afterDir).sort());
-      for (const f of touched) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), fs.readFileSync(path.join(afterDir, f), 'utf8'), f);
+      assertAfter(root, touched, afterDir);
       assert.deepEqual(deleted, spec.deletes ?? [], 'the files deleted');
       for (const f of deleted) assert.ok(!fs.existsSync(path.join(root, f)), `${f} is gone`);
       for (const [f, text] of before) if (!touched.includes(f) && !deleted.includes(f)) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), text, `${f} is left as it was`);
