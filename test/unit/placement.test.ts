@@ -10,6 +10,7 @@ const app = (src: boolean): AppInfo => ({
   basePath: '',
   bodySizeLimit: '1mb',
   compilerOptions: { paths: { '@/*': [src ? './src/*' : './*'] }, pathsBasePath: '/repo/apps/web' },
+  dependencies: [],
   problems: [],
 });
 

@@ -380,6 +380,12 @@ export class Behaviour {
   }
 
   private computeHelperSummary(file: FileFacts, call: CallFact, depth: number): Summary | null {
+    const helper = this.helperOf(file, call);
+    return helper ? this.summaryOf(helper.file, helper.fn, depth) : null;
+  }
+
+  /** The project function a call reaches, with the file declaring it. */
+  private helperOf(file: FileFacts, call: CallFact): { file: string; fn: FunctionFact } | null {
     if (!call.root || call.tagged) return null;
     let definition: Definition | null;
     if (call.members.length === 0) definition = this.index.resolveLocal(file.path, call.root);
@@ -391,7 +397,24 @@ export class Behaviour {
       definition = target.kind === 'file' ? this.index.resolveExport(target.path, call.members[0]!) : null;
     }
     const fn = this.index.functionOf(definition);
-    return fn && definition ? this.summaryOf(definition.file, fn, depth) : null;
+    return fn && definition ? { file: definition.file, fn } : null;
+  }
+
+  /**
+   * The tables or models a function writes (or reads), named as the calls name them, followed through
+   * the project helpers it calls: `renameProject(…)` that runs `db.project.update` writes `project`.
+   */
+  models(file: FileFacts, fn: FunctionFact, write: boolean, depth = 0, seen: Set<FunctionFact> = new Set([fn])): Set<string> {
+    const found = new Set(this.dataOperations(file, fn).flatMap((op) => (op.write === write && op.model ? [op.model] : [])));
+    if (depth >= MAX_DEPTH) return found;
+    for (const call of fn.calls) {
+      const helper = this.helperOf(file, call);
+      const helperFacts = helper && !seen.has(helper.fn) ? this.index.facts(helper.file) : undefined;
+      if (!helper || !helperFacts) continue;
+      seen.add(helper.fn);
+      for (const model of this.models(helperFacts, helper.fn, write, depth + 1, seen)) found.add(model);
+    }
+    return found;
   }
 
   private summaryOf(path: string, fn: FunctionFact | undefined, depth: number): Summary {

@@ -3,6 +3,7 @@ import { SyntaxKind, forEachChild } from './typescript';
 import type { CallFact, FunctionFact, ParamFact, ParamType, ReturnFact, ThrowFact } from './file-facts';
 import type { FunctionRegistry, RegisteredFunction } from './function-registry';
 import type { TryTable } from './tries';
+import { errorStatusOf } from './error-status';
 import { fetchTargets } from './url';
 import { bindingNames, chainOf, isFunctionKind, isFunctionLike, lastName, objectKeys, objectProperty, referencedNames, spanOf, stringValue, unwrapExpression } from './syntax';
 
@@ -121,7 +122,7 @@ export function describeFunction(
         if (ownsDirectly(n)) fact.throws.push(throwFact(n as ts.ThrowStatement, sourceFile, tries));
         break;
       case SyntaxKind.ReturnStatement:
-        if (ownsDirectly(n)) fact.returns.push(returnFact((n as ts.ReturnStatement).expression, n, sourceFile));
+        if (ownsDirectly(n)) fact.returns.push(returnFact((n as ts.ReturnStatement).expression, n, node, sourceFile));
         break;
       case SyntaxKind.SwitchStatement:
         if (isDispatchOn((n as ts.SwitchStatement).expression, paramNames)) fact.dispatch ??= spanOf((n as ts.SwitchStatement).expression, sourceFile);
@@ -223,7 +224,7 @@ export function describeFunction(
   if (node.body) {
     if (ts.isBlock(node.body)) forEachChild(node.body, visit);
     else {
-      fact.returns.push(returnFact(node.body, node.body, sourceFile));
+      fact.returns.push(returnFact(node.body, node.body, node, sourceFile));
       visit(node.body);
     }
   }
@@ -396,25 +397,27 @@ function guardedByValidationResult(statement: ts.ThrowStatement): boolean {
   return false;
 }
 
-function returnFact(expression: ts.Expression | undefined, at: ts.Node, sourceFile: ts.SourceFile): ReturnFact {
+function returnFact(expression: ts.Expression | undefined, at: ts.Node, fn: ts.Node, sourceFile: ts.SourceFile): ReturnFact {
   const span = spanOf(at, sourceFile);
-  if (!expression) return { span, kind: 'empty', status: null, errorBody: false };
+  const none = { status: null, errorBody: false, errorStatus: null };
+  if (!expression) return { span, kind: 'empty', ...none };
   const value = unwrapExpression(expression);
   if (value.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value)) {
-    return { span, kind: 'empty', status: null, errorBody: false };
+    return { span, kind: 'empty', ...none };
   }
+  const response = (status: number | null, body: ts.Expression | undefined, errorBody: boolean): ReturnFact => ({ span, kind: 'response', status, errorBody, errorStatus: errorBody ? errorStatusOf(body, at, fn) : null });
   if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && RESPONSE_CLASSES.has(value.expression.text)) {
-    return { span, kind: 'response', status: statusOf(value.arguments?.[1]), errorBody: isErrorBody(value.arguments?.[0]) };
+    return response(statusOf(value.arguments?.[1]), value.arguments?.[0], isErrorBody(value.arguments?.[0]));
   }
   if (ts.isCallExpression(value)) {
     const chain = chainOf(value.expression);
     if (chain.root && RESPONSE_CLASSES.has(chain.root) && chain.members.length === 1) {
       const status = chain.members[0] === 'redirect' ? 307 : statusOf(value.arguments[1]);
-      return { span, kind: 'response', status, errorBody: chain.members[0] === 'json' && isErrorBody(value.arguments[0]) };
+      return response(status, value.arguments[0], chain.members[0] === 'json' && isErrorBody(value.arguments[0]));
     }
   }
-  if (isErrorBody(value)) return { span, kind: 'error-object', status: null, errorBody: true };
-  return { span, kind: 'value', status: null, errorBody: false };
+  if (isErrorBody(value)) return { span, kind: 'error-object', status: null, errorBody: true, errorStatus: null };
+  return { span, kind: 'value', ...none };
 }
 
 function statusOf(init: ts.Expression | undefined): number | null {

@@ -30,6 +30,7 @@ function isReference(id: ts.Identifier): boolean {
 function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): UsageFact {
   const found = new Set<UsageContext>();
   let formHasFileInput = false;
+  let typedState = false;
   let container: string | null = null;
   let crossedFunction = false;
   let child: ts.Node = id;
@@ -44,7 +45,10 @@ function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: F
       } else if (/^on[A-Z]/.test(attribute)) found.add('event-handler');
     } else if (ts.isCallExpression(parent) && parent.arguments.some((a) => a === child)) {
       const callee = lastName(chainOf(parent.expression)) ?? '';
-      if (ACTION_STATE_HOOKS.has(callee) && parent.arguments[0] === child) found.add('action-state');
+      if (ACTION_STATE_HOOKS.has(callee) && parent.arguments[0] === child) {
+        found.add('action-state');
+        typedState = (parent.typeArguments?.length ?? 0) > 0;
+      }
       else if (EFFECT_HOOKS.has(callee)) found.add('effect');
       else if (callee === 'startTransition') found.add('transition');
       else if (QUERY_HOOKS.has(callee) && parent.arguments[1] === child) found.add('query-fn');
@@ -66,7 +70,7 @@ function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: F
   // An effect that starts a transition is the documented way to fire a mutation from an effect.
   if (found.has('effect') && found.has('transition')) found.delete('effect');
   const context = PRIORITY.find((c) => found.has(c)) ?? 'reference';
-  return { name: id.text, span: spanOf(id, sourceFile), context, container, containerIsComponent, formHasFileInput };
+  return { name: id.text, span: spanOf(id, sourceFile), context, container, containerIsComponent, formHasFileInput, typedState };
 }
 
 function tagName(element: ts.Node): string | null {

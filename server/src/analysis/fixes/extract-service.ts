@@ -261,7 +261,7 @@ function nameOfPath(path: string): string {
  * How the service writes a parameter's type, and the named types of the project it needs imported;
  * a type only a package names is refused (its import path is the package's own business).
  */
-function typeText(type: Type, imports: Map<string, ImportBinding[]>): string {
+export function typeText(type: Type, imports: Map<string, ImportBinding[]>): string {
   const widened = type.isLiteral() || type.isBooleanLiteral() ? type.getBaseTypeOfLiteralType() : type;
   for (const symbol of namedSymbols(widened, new Set())) {
     const file = symbol.getDeclarations()[0]?.getSourceFile();

@@ -1,5 +1,6 @@
-import { Node, SyntaxKind, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ExportDeclaration, type ExportSpecifier, type ImportDeclaration, type ImportSpecifier, type SourceFile } from 'ts-morph';
 import { applyEdits, editBetween, type FileChange, type TextChange } from './file-change';
+import { statementRemoval } from './morph-syntax';
 
 /** How a file writes its code, so that the lines a refactor adds look like the user's. */
 export interface CodeStyle {
@@ -36,7 +37,7 @@ export function importLine(style: CodeStyle, specifier: string, bindings: Import
   const fallback = bindings.find((b) => b.imported === 'default');
   const named = bindings.filter((b) => b.imported !== 'default');
   const allTypes = bindings.every((b) => b.typeOnly);
-  const names = named.map((b) => `${b.typeOnly && !allTypes ? 'type ' : ''}${b.imported === b.local ? b.local : `${b.imported} as ${b.local}`}`);
+  const names = named.map((b) => `${b.typeOnly && !allTypes ? 'type ' : ''}${namedBinding(b)}`);
   const parts = [fallback?.local, names.length > 0 ? `{ ${names.join(', ')} }` : undefined].filter(Boolean);
   return `import ${allTypes && !fallback ? 'type ' : ''}${parts.join(', ')} ${from}`;
 }
@@ -57,7 +58,7 @@ export function addImports(source: SourceFile, style: CodeStyle, specifier: stri
   let rest = missing;
   if (target && named.length > 0) {
     const last = target.getNamedImports().at(-1)!;
-    const added = named.map((b) => `${b.typeOnly ? 'type ' : ''}${b.imported === b.local ? b.local : `${b.imported} as ${b.local}`}`);
+    const added = named.map((b) => `${b.typeOnly ? 'type ' : ''}${namedBinding(b)}`);
     changes.push({ start: last.getEnd(), end: last.getEnd(), newText: `, ${added.join(', ')}` });
     rest = missing.filter((b) => !named.includes(b));
   }
@@ -67,12 +68,59 @@ export function addImports(source: SourceFile, style: CodeStyle, specifier: stri
   if (after) changes.push({ start: after.getEnd(), end: after.getEnd(), newText: `${style.eol}${line}` });
   else {
     const at = directivesEnd(source);
-    changes.push(at === 0 ? { start: 0, end: 0, newText: `${line}${style.eol}${style.eol}` } : { start: at, end: at, newText: `${style.eol}${style.eol}${line}` });
+    // A file whose imports all went starts with the blank line that followed them: it stays the one gap.
+    const gap = /^\r?\n/.test(source.getFullText()) ? '' : style.eol;
+    changes.push(at === 0 ? { start: 0, end: 0, newText: `${line}${style.eol}${gap}` } : { start: at, end: at, newText: `${style.eol}${style.eol}${line}` });
   }
   return changes;
 }
 
-function importsBinding(declaration: ImportDeclaration, binding: ImportBinding): boolean {
+/**
+ * The edits that make `declaration`, an import or an `export … from`, take `names` from `specifier`
+ * instead. When they are all it names, only its specifier changes (unless the file imports from
+ * `specifier` already: they join that import); otherwise they leave its braces for a declaration of
+ * their own on the next line.
+ */
+export function repointNames(source: SourceFile, style: CodeStyle, declaration: ImportDeclaration | ExportDeclaration, names: ReadonlySet<string>, specifier: string): TextChange[] {
+  const isImport = Node.isImportDeclaration(declaration);
+  const elements: (ImportSpecifier | ExportSpecifier)[] = isImport ? declaration.getNamedImports() : declaration.getNamedExports();
+  const moved = elements.filter((e) => names.has(e.getName()));
+  if (moved.length === 0) return [];
+  const others = elements.length > moved.length || (isImport && (declaration.getDefaultImport() !== undefined || declaration.getNamespaceImport() !== undefined));
+  const joined = isImport && source.getImportDeclarations().some((d) => d !== declaration && d.getModuleSpecifierValue() === specifier && !d.isTypeOnly() && d.getNamedImports().length > 0 && !d.getNamespaceImport());
+  const literal = declaration.getModuleSpecifier()!;
+  if (!others && !joined) return [{ start: literal.getStart() + 1, end: literal.getEnd() - 1, newText: specifier }];
+  const bindings = moved.map((e) => ({ imported: e.getName(), local: e.getAliasNode()?.getText() ?? e.getName(), typeOnly: declaration.isTypeOnly() || e.isTypeOnly() }));
+  const edits = others ? namedWithout(declaration, elements, moved) : [statementRemoval(declaration)];
+  if (joined) return [...edits, ...addImports(source, style, specifier, bindings)];
+  const line = isImport ? importLine(style, specifier, bindings) : `export ${declaration.isTypeOnly() ? 'type ' : ''}{ ${bindings.map(namedBinding).join(', ')} } from ${style.quote}${specifier}${style.quote}${style.semicolon}`;
+  return [...edits, { start: declaration.getEnd(), end: declaration.getEnd(), newText: `${style.eol}${line}` }];
+}
+
+/** The edits that take `moved` out of a declaration's braces, each with its comma, the others kept as written. */
+function namedWithout(declaration: ImportDeclaration | ExportDeclaration, elements: Node[], moved: Node[]): TextChange[] {
+  if (moved.length === elements.length) {
+    // `import fallback, { moved } from …`: the braces go with the comma before them.
+    const named = (declaration as ImportDeclaration).getImportClauseOrThrow().getNamedBindingsOrThrow();
+    return [{ start: named.getPreviousSiblingOrThrow().getEnd(), end: named.getEnd(), newText: '' }];
+  }
+  const edits: TextChange[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    if (!moved.includes(elements[i]!)) continue;
+    let j = i;
+    while (j + 1 < elements.length && moved.includes(elements[j + 1]!)) j++;
+    edits.push(j + 1 < elements.length ? { start: elements[i]!.getStart(), end: elements[j + 1]!.getStart(), newText: '' } : { start: elements[i - 1]!.getEnd(), end: elements[j]!.getEnd(), newText: '' });
+    i = j;
+  }
+  return edits;
+}
+
+function namedBinding(b: ImportBinding): string {
+  return b.imported === b.local ? b.local : `${b.imported} as ${b.local}`;
+}
+
+/** The declaration binds `binding` already: the same name under the same local one. */
+export function importsBinding(declaration: ImportDeclaration, binding: ImportBinding): boolean {
   if (binding.imported === '*') return declaration.getNamespaceImport()?.getText() === binding.local;
   if (binding.imported === 'default') return declaration.getDefaultImport()?.getText() === binding.local;
   return declaration.getNamedImports().some((n) => n.getName() === binding.imported && (n.getAliasNode()?.getText() ?? n.getName()) === binding.local);

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type Identifier, type ParameterDeclaration, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
+import type { Span } from '../types';
 import type { CodeStyle, ImportBinding } from './imports';
 import { importSpecifier } from './placement';
 import { refuse, type RefactorContext } from './refactor';
@@ -33,6 +34,18 @@ export function calleeName(expression: Node): string | undefined {
   if (!Node.isCallExpression(call)) return undefined;
   const callee = call.getExpression();
   return Node.isIdentifier(callee) ? callee.getText() : undefined;
+}
+
+/** The node a fact's span covers (the deepest one, when a statement and its expression share it). */
+export function nodeAt(source: SourceFile, span: Span): Node | undefined {
+  return source.getDescendantAtStartWithWidth(span.start, span.end - span.start);
+}
+
+/** The expression inside parentheses, `await`, `as`, `satisfies` and `!`. */
+export function unwrapped(node: Node): Node {
+  let current = node;
+  while (Node.isParenthesizedExpression(current) || Node.isAwaitExpression(current) || Node.isAsExpression(current) || Node.isSatisfiesExpression(current) || Node.isNonNullExpression(current)) current = current.getExpression();
+  return current;
 }
 
 /** A name in the position of a property, not of a variable. */

@@ -9,6 +9,8 @@ export const DEFAULT_SERVICE_FILE = DEFAULT_SETTINGS.serviceFile;
 /** A leading verb of a function name: `create` in `createProject`. */
 const LEADING_VERB = /^[a-z]+(?=[A-Z])/;
 const SOURCE_EXTENSION = /\.(tsx?|jsx?|mts|cts)$/;
+/** A module's ending written in a specifier: `.js` for a `.ts` file under Node's resolution, or `.ts` itself. */
+const SPELLED_ENDING = /\.([cm]?[jt]sx?)$/;
 
 /**
  * The domain a function belongs to, plural and lower-case: `createProject` → `projects`; a name with
@@ -53,6 +55,20 @@ export function importSpecifier(app: AppInfo, fromFile: string, target: string):
       if (isWithin(folder, bare)) return `${pattern.slice(0, -2)}/${relativePath(folder, bare)}`;
     }
   }
+  return relativeSpecifier(fromFile, bare);
+}
+
+/**
+ * How `fromFile` imports `target` in the manner of `like`, a specifier it writes already: relative
+ * stays relative, and an ending it spells out (`./actions.js`) is spelled out again.
+ */
+export function importSpecifierLike(app: AppInfo, fromFile: string, target: string, like: string): string {
+  const ending = SPELLED_ENDING.exec(like)?.[0] ?? '';
+  const bare = target.replace(SOURCE_EXTENSION, '');
+  return (like.startsWith('.') ? relativeSpecifier(fromFile, bare) : importSpecifier(app, fromFile, target)) + ending;
+}
+
+function relativeSpecifier(fromFile: string, bare: string): string {
   const relative = relativePath(dirName(fromFile), bare);
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
@@ -71,11 +87,6 @@ export function freeFolder(fs: FileSystem, folder: string, file: string): string
 }
 
 /** Whether the app's package.json lists the package among its dependencies. */
-export function dependsOn(context: { fs: FileSystem; app: AppInfo }, name: string): boolean {
-  try {
-    const manifest = JSON.parse(context.fs.readFile(joinPath(context.app.root, 'package.json')) ?? '{}') as Record<string, Record<string, string> | undefined>;
-    return Boolean(manifest.dependencies?.[name] ?? manifest.devDependencies?.[name]);
-  } catch {
-    return false;
-  }
+export function dependsOn(context: { app: AppInfo }, name: string): boolean {
+  return context.app.dependencies.includes(name);
 }

@@ -1,10 +1,30 @@
 import type { RefactorContext, RefactorOutcome } from './refactor';
 import type { RuleFixRequest } from './rule-fix';
+import { fixActionMissingAuth } from './rules/action-missing-auth';
+import { fixActionMissingRevalidation } from './rules/action-missing-revalidation';
+import { fixReturnError } from './rules/action-throws-expected-error';
+import { fixActionUnvalidatedInput } from './rules/action-unvalidated-input';
+import { fixFetchOwnRouteFromServer } from './rules/fetch-own-route-from-server';
+import { fixInlineUseServerInClient } from './rules/inline-use-server-in-client';
 import { fixRedirectInTry } from './rules/redirect-in-try';
+import { fixRouteErrorStatus } from './rules/route-error-without-status';
+import { fixRouteMissingAuth } from './rules/route-missing-auth';
+import { fixUseServerExport } from './rules/use-server-invalid-export';
+import { fixWebhookRawBody } from './rules/webhook-body-parsed-before-verify';
 
 type BuildFix = (request: RuleFixRequest, context: RefactorContext) => RefactorOutcome;
 
 /** Per rule id, the builder of its fixes (each dispatches on `request.fix`). */
 export const RULE_FIX_BUILDERS: Record<string, BuildFix> = {
+  'action-missing-auth': fixActionMissingAuth,
+  'action-missing-revalidation': fixActionMissingRevalidation,
+  'action-throws-expected-error': fixReturnError,
+  'action-unvalidated-input': fixActionUnvalidatedInput,
+  'fetch-own-route-from-server': fixFetchOwnRouteFromServer,
+  'inline-use-server-in-client': fixInlineUseServerInClient,
   'redirect-in-try': fixRedirectInTry,
+  'route-error-without-status': fixRouteErrorStatus,
+  'route-missing-auth': fixRouteMissingAuth,
+  'use-server-invalid-export': fixUseServerExport,
+  'webhook-body-parsed-before-verify': fixWebhookRawBody,
 };

@@ -1,10 +1,30 @@
 import type { Finding } from '../types';
 import type { FixOfferContext, OfferFixes, RuleFixOffer } from './rule-fix';
+import { offerActionMissingAuth } from './rules/action-missing-auth-offers';
+import { offerActionMissingRevalidation } from './rules/action-missing-revalidation-offers';
+import { offerReturnError } from './rules/action-throws-expected-error-offers';
+import { offerActionUnvalidatedInput } from './rules/action-unvalidated-input-offers';
+import { offerFetchOwnRouteFromServer } from './rules/fetch-own-route-from-server-offers';
+import { offerInlineUseServerInClient } from './rules/inline-use-server-in-client-offers';
 import { offerRedirectInTry } from './rules/redirect-in-try-offers';
+import { offerRouteErrorStatus } from './rules/route-error-without-status-offers';
+import { offerRouteMissingAuth } from './rules/route-missing-auth-offers';
+import { offerUseServerExport } from './rules/use-server-invalid-export-offers';
+import { offerWebhookRawBody } from './rules/webhook-body-parsed-before-verify-offers';
 
 /** Per rule id, the fixes its findings are offered. One entry per rule, its offers in its own file. */
 const RULE_FIX_OFFERS: Record<string, OfferFixes> = {
+  'action-missing-auth': offerActionMissingAuth,
+  'action-missing-revalidation': offerActionMissingRevalidation,
+  'action-throws-expected-error': offerReturnError,
+  'action-unvalidated-input': offerActionUnvalidatedInput,
+  'fetch-own-route-from-server': offerFetchOwnRouteFromServer,
+  'inline-use-server-in-client': offerInlineUseServerInClient,
   'redirect-in-try': offerRedirectInTry,
+  'route-error-without-status': offerRouteErrorStatus,
+  'route-missing-auth': offerRouteMissingAuth,
+  'use-server-invalid-export': offerUseServerExport,
+  'webhook-body-parsed-before-verify': offerWebhookRawBody,
 };
 
 /** The fixes of a finding, preferred first. */

@@ -1,6 +1,4 @@
-import { Behaviour } from '../behaviour';
 import { isWithin, joinPath } from '../project/paths';
-import { vocabularyFor } from '../vocabulary';
 import { kebab, methodFor, routeFile } from './action-to-route';
 import type { FileChange } from './file-change';
 import { moduleWith, styleOf, type CodeStyle, type ImportBinding } from './imports';
@@ -9,21 +7,13 @@ import { addAll, translate } from './morph-syntax';
 import { dependsOn, domainOf, importSpecifier, servicePath } from './placement';
 import { refuse, Refusal, type RefactorContext, type RefactorOutcome } from './refactor';
 import { actionsModule } from './route-to-action';
+import { appGuard } from './session-guard';
 
 /** What the wizard scaffolds: a service and its Server Action, its Route Handler, or both. */
 export type ScaffoldVariant = 'action' | 'route' | 'both';
 
 /** A name the files are built from: a verb and a noun, `createInvoice`. */
 const NAME = /^[a-z]+[A-Z][A-Za-z0-9]*$/;
-
-/** The app's own session check: the guard its actions and routes call most, and whether they keep its result. */
-interface Guard {
-  name: string;
-  /** Where it comes from, as the file that uses it most writes it. */
-  specifier: string;
-  from: string;
-  keepsResult: boolean;
-}
 
 /**
  * New code where the decision put it: `lib/<domain>/service.ts` with the input's schema (zod when the
@@ -88,7 +78,7 @@ function build(context: RefactorContext, name: string, variant: ScaffoldVariant)
   ].join(style.eol);
   const changes: FileChange[] = [moduleWith(service, existing(service), style, serviceImports, [...schema, serviceFn])];
 
-  const guard = guardOf(context);
+  const guard = appGuard(index, context.settings, app);
   const who = guard && /user|member/i.test(guard.name) ? 'user' : 'session';
   const inService = `${name}InService`;
   const parse = (value: string): string[] =>
@@ -131,30 +121,4 @@ function build(context: RefactorContext, name: string, variant: ScaffoldVariant)
   }
   const what = variant === 'both' ? 'a service, a Server Action and a Route Handler' : variant === 'action' ? 'a service and a Server Action' : 'a service and a Route Handler';
   return { ok: true, title: `Scaffold "${name}": ${what} (${kebab(domain)})`, changes };
-}
-
-/** The auth call the app's actions and routes make most, imported from a module. */
-function guardOf(context: RefactorContext): Guard | null {
-  const { index, app } = context;
-  const behaviour = new Behaviour(index, vocabularyFor(context.settings));
-  const counts = new Map<string, Guard & { count: number }>();
-  for (const path of index.paths().filter((p) => isWithin(app.root, p))) {
-    const facts = index.facts(path);
-    if (!facts) continue;
-    const fns = [...index.actionsIn(path).map((a) => a.fn), ...index.routesIn(path).filter((r) => r.fnFile === path).map((r) => r.fn)];
-    for (const fn of fns) {
-      if (!fn) continue;
-      for (const call of behaviour.authCalls(facts, fn)) {
-        const imported = call.root && call.members.length === 0 ? index.importOf(facts, call.root) : null;
-        if (!imported || imported.imported === 'default' || imported.imported === '*') continue;
-        const key = `${imported.specifier}#${imported.imported}`;
-        const keepsResult = fn.assignments.some((a) => a.from.includes(call.root!));
-        const known = counts.get(key) ?? { name: imported.imported, specifier: imported.specifier, from: path, keepsResult, count: 0 };
-        known.count++;
-        known.keepsResult ||= keepsResult;
-        counts.set(key, known);
-      }
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count)[0] ?? null;
 }

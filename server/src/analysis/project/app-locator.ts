@@ -14,6 +14,8 @@ export interface AppInfo {
   basePath: string;
   bodySizeLimit: string;
   compilerOptions: ts.CompilerOptions;
+  /** The packages its package.json depends on (`dependencies` and `devDependencies`), by name. */
+  dependencies: string[];
   /** What could not be read (a broken tsconfig or next.config), said once to the user. */
   problems: string[];
 }
@@ -34,11 +36,24 @@ export function isAppRoot(fs: FileSystem, folder: string, names?: ReadonlySet<st
 }
 
 function dependsOnNext(manifest: string): boolean {
+  const json = parseManifest(manifest);
+  return Boolean(json.dependencies?.next ?? json.devDependencies?.next ?? json.peerDependencies?.next);
+}
+
+/** The names of the packages the app's package.json lists; none when it is missing or does not parse. */
+function dependenciesOf(fs: FileSystem, root: string): string[] {
+  const json = parseManifest(fs.readFile(joinPath(root, 'package.json')));
+  return [...new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})])];
+}
+
+type Manifest = Record<string, Record<string, string> | undefined>;
+
+/** A package.json's fields; an unreadable or half-written one says nothing. */
+function parseManifest(text: string | undefined): Manifest {
   try {
-    const json = JSON.parse(manifest) as Record<string, Record<string, string> | undefined>;
-    return Boolean(json.dependencies?.next ?? json.devDependencies?.next ?? json.peerDependencies?.next);
+    return (JSON.parse(text ?? '{}') as Manifest | null) ?? {};
   } catch {
-    return false;
+    return {};
   }
 }
 
@@ -53,6 +68,7 @@ export function describeApp(fs: FileSystem, root: string): AppInfo {
     basePath: config.basePath,
     bodySizeLimit: config.bodySizeLimit,
     compilerOptions: tsconfig.options,
+    dependencies: dependenciesOf(fs, root),
     problems: [...config.problems, ...tsconfig.problems],
   };
 }

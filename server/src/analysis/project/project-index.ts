@@ -335,6 +335,13 @@ export class ProjectIndex {
     return { usages: c?.usages ?? [], fetches: c?.fetches ?? [] };
   }
 
+  /** The files that import or re-export `path`, in path order. */
+  importersOf(path: string): string[] {
+    if (!this.crossFileReady) return [];
+    this.refresh();
+    return [...(this.importers.get(path) ?? [])].sort();
+  }
+
   /** The action a key names, or `null` when it names none (any other definition). */
   actionOf(key: string): ActionDef | null {
     const file = key.slice(0, key.lastIndexOf('#'));
