@@ -6,7 +6,7 @@ import type { Finding } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import { loadFixes } from '../workspace/fixes-loader';
 import type { Session } from '../workspace/session';
-import { workspaceEdit } from './refactor-actions';
+import { editContext, workspaceEdit } from './refactor-actions';
 import { uriToPath } from './to-lsp';
 
 /** "Fix all" of this extension, for `editor.codeActionsOnSave`. */
@@ -81,15 +81,11 @@ export function isFixAllData(data: unknown): data is FixAllData {
 
 /** The edit of a listed fix, built from the current text; refused when the document moved on or the finding went. */
 export function resolveFix(session: Session, documents: TextDocuments<TextDocument>, action: CodeAction, data: FixData | FixAllData): { action: CodeAction; refused: string | null } {
-  const document = documents.get(data.uri);
-  const path = uriToPath(data.uri);
-  if (!document || !path || document.version !== data.version) return { action, refused: 'The file changed since the fix was offered: ask for it again.' };
-  session.sync();
-  const app = session.analyzer.index.appOf(path);
-  if (!app) return { action, refused: 'The file is in no Next.js app.' };
-  const context = { fs: session.fs, app, index: session.analyzer.index, settings: session.settings };
+  const at = editContext(session, documents, data, 'fix');
+  if ('refused' in at) return { action, refused: at.refused };
+  const { context } = at;
   const fixes = loadFixes();
-  const findings = session.findings(path);
+  const findings = session.findings(at.path);
   if (isFixAllData(data)) {
     const { changes } = fixAllInFile(findings, context, (request) => fixes.buildRuleFix(request, context));
     return { action: { ...action, edit: workspaceEdit(changes, documents, (p) => session.fs.readFile(p)) }, refused: null };

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { FileChange } from '../analysis/fixes/file-change';
 import { refactorOffers } from '../analysis/fixes/offers';
-import { REFACTOR_KINDS, type RefactorKind } from '../analysis/fixes/refactor';
+import { REFACTOR_KINDS, type RefactorContext, type RefactorKind } from '../analysis/fixes/refactor';
 import { COMMANDS, type DiagnosticData } from '../protocol';
 import { loadFixes } from '../workspace/fixes-loader';
 import type { Session } from '../workspace/session';
@@ -67,18 +67,28 @@ export function isRefactorData(data: unknown): data is RefactorData {
  * listing is refused rather than answered with an edit for another text.
  */
 export function resolveRefactor(session: Session, documents: TextDocuments<TextDocument>, action: CodeAction, data: RefactorData, openFileCommand: boolean): { action: CodeAction; refused: string | null } {
-  const document = documents.get(data.uri);
-  const path = uriToPath(data.uri);
-  if (!document || !path || document.version !== data.version) return { action, refused: 'The file changed since the refactor was offered: ask for it again.' };
-  session.sync();
-  const app = session.analyzer.index.appOf(path);
-  if (!app) return { action, refused: 'The file is in no Next.js app.' };
-  const outcome = loadFixes().buildRefactor({ kind: data.refactor, file: path, offset: data.offset }, { fs: session.fs, app, index: session.analyzer.index, settings: session.settings });
+  const at = editContext(session, documents, data, 'refactor');
+  if ('refused' in at) return { action, refused: at.refused };
+  const outcome = loadFixes().buildRefactor({ kind: data.refactor, file: at.path, offset: data.offset }, at.context);
   if (!outcome.ok) return { action, refused: outcome.reason };
   // The file the refactor creates is where the user goes next.
   const created = outcome.changes.find((c) => c.kind === 'create');
   const command = created && openFileCommand ? { command: { title: 'Open', command: COMMANDS.openFile, arguments: [pathToUri(created.path)] } } : {};
   return { action: { ...action, title: outcome.title, edit: workspaceEdit(outcome.changes, documents, (p) => session.fs.readFile(p)), ...command }, refused: null };
+}
+
+/**
+ * What an edit listed on a document's version is built from, once the document is still at that
+ * version: its path and the context of its app. Refused otherwise, with what the user is told.
+ */
+export function editContext(session: Session, documents: TextDocuments<TextDocument>, data: { uri: string; version: number }, what: 'refactor' | 'fix'): { path: string; context: RefactorContext } | { refused: string } {
+  const document = documents.get(data.uri);
+  const path = uriToPath(data.uri);
+  if (!document || !path || document.version !== data.version) return { refused: `The file changed since the ${what} was offered: ask for it again.` };
+  session.sync();
+  const app = session.analyzer.index.appOf(path);
+  if (!app) return { refused: 'The file is in no Next.js app.' };
+  return { path, context: { fs: session.fs, app, index: session.analyzer.index, settings: session.settings } };
 }
 
 /** One workspace edit for all the changes, so that one undo restores every file. */
