@@ -7,7 +7,7 @@ import type { Analyzer } from '../../server/src/analysis/analyzer';
 import { buildRuleFix } from '../../server/src/analysis/fixes';
 import type { FileChange } from '../../server/src/analysis/fixes/file-change';
 import type { RefactorOutcome } from '../../server/src/analysis/fixes/refactor';
-import { ruleFixOffers } from '../../server/src/analysis/fixes/rule-fix-offers';
+import { FIXABLE_RULES, ruleFixOffers } from '../../server/src/analysis/fixes/rule-fix-offers';
 import { positionOf } from '../../server/src/analysis/positions';
 import { DEFAULT_SETTINGS } from '../../server/src/analysis/settings';
 import type { Finding } from '../../server/src/analysis/types';
@@ -18,8 +18,9 @@ import { analyzeProject, assertAfter, fixtureProject, listFiles, tsc } from '../
 
 /**
  * Each folder of test/fixtures/fixes is a project (`before/` over the refactors' `_base/`) and, in
- * `fix.json`, the fix applied to the finding of `rule` at `file:line`; `after/` holds every file it
- * changes or creates, exactly. `UPDATE_EXPECTED=1` rewrites `after/`, to be reviewed in the diff.
+ * `fix.json`, the fix applied to the finding of `rule` at `file:line`, the files it `deletes` and the
+ * other findings it `clears`;
+ * `after/` holds every file it changes or creates, exactly. `UPDATE_EXPECTED=1` rewrites `after/`, to be reviewed in the diff.
  */
 const DIR = path.join(FIXTURES, 'fixes');
 
@@ -28,6 +29,9 @@ interface FixSpec {
   rule: string;
   file: string;
   line: number;
+  deletes?: string[];
+  /** Findings of other rules (`file:rule`) that the fix removes too. */
+  clears?: string[];
 }
 
 /** The finding of `rule` on that 1-based line. */
@@ -41,8 +45,8 @@ function build(analyzer: Analyzer, finding: Finding, fix: string): RefactorOutco
   return buildRuleFix({ fix, finding }, { fs: new NodeFileSystem(), app: analyzer.index.appOf(finding.file)!, index: analyzer.index, settings: DEFAULT_SETTINGS });
 }
 
-/** Applies the fix on disk; answers the files it changed or created. */
-function apply(root: string, spec: FixSpec): string[] {
+/** Applies the fix on disk; answers the files it changed or created, and those it deleted. */
+function applyFix(root: string, spec: FixSpec): { touched: string[]; deleted: string[] } {
   const analyzer = analyzeProject(root);
   const finding = findingAt(analyzer, root, spec);
   assert.ok(finding, `a ${spec.rule} finding on ${spec.file}:${spec.line}`);
@@ -51,7 +55,12 @@ function apply(root: string, spec: FixSpec): string[] {
   const outcome = build(analyzer, finding, spec.fix);
   assert.ok(outcome.ok, outcome.ok ? '' : outcome.reason);
   const written = writeChanges(outcome.changes);
-  return [...written.created, ...written.changed].map((p) => path.relative(root, p)).sort();
+  const relative = (paths: string[]): string[] => paths.map((p) => path.relative(root, p)).sort();
+  return { touched: relative([...written.created, ...written.changed]), deleted: relative(written.deleted) };
+}
+
+function apply(root: string, spec: FixSpec): string[] {
+  return applyFix(root, spec).touched;
 }
 
 function ruleFindings(root: string, rule?: string): string[] {
@@ -75,9 +84,10 @@ for (const fixture of fixtures) {
     it('changes exactly the files of after/, to their text, and touches nothing else', () => {
       const root = fixtureProject(before);
       const original = new Map(listFiles(root).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
-      const touched = apply(root, spec);
+      const { touched, deleted } = applyFix(root, spec);
       assertAfter(root, touched, afterDir);
-      for (const [f, text] of original) if (!touched.includes(f)) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), text, `${f} is left as it was`);
+      assert.deepEqual(deleted, spec.deletes ?? [], 'the files deleted');
+      for (const [f, text] of original) if (!touched.includes(f) && !deleted.includes(f)) assert.equal(fs.readFileSync(path.join(root, f), 'utf8'), text, `${f} is left as it was`);
       fs.rmSync(root, { recursive: true, force: true });
     });
 
@@ -87,7 +97,8 @@ for (const fixture of fixtures) {
       const count = ruleFindings(root, spec.rule).length;
       apply(root, spec);
       assert.equal(ruleFindings(root, spec.rule).length, count - 1, `one ${spec.rule} finding fewer`);
-      assert.deepEqual(ruleFindings(root).filter((f) => !f.endsWith(`:${spec.rule}`)), others, 'no new finding');
+      const cleared = spec.clears ?? [];
+      assert.deepEqual(ruleFindings(root).filter((f) => !f.endsWith(`:${spec.rule}`)), others.filter((f) => !cleared.includes(f)), 'no new finding, and only the other ones it clears gone');
       assert.equal(findingAt(analyzeProject(root), root, spec), undefined, 'nothing left to fix on that line');
       fs.rmSync(root, { recursive: true, force: true });
     });
@@ -107,6 +118,13 @@ for (const fixture of fixtures) {
     });
   });
 }
+
+describe('the fixtures of the fixes', () => {
+  it('apply a fix of every rule that has one', () => {
+    const fixed = new Set(fixtures.map((f) => (JSON.parse(fs.readFileSync(path.join(DIR, f, 'fix.json'), 'utf8')) as FixSpec).rule));
+    assert.deepEqual(FIXABLE_RULES.filter((rule) => !fixed.has(rule)), []);
+  });
+});
 
 describe('fixes of the rules, on their clean twins', () => {
   it('offer nothing where the rules find nothing', () => {
@@ -188,6 +206,39 @@ describe('inline-use-server-in-client move to a module', () => {
     assert.match(fs.readFileSync(path.join(root, FILE), 'utf8'), /import \{ taskFormAction \} from '\.\/actions2'[\s\S]*action=\{taskFormAction\.bind\(null, projectId\)\}/);
     assert.equal(fs.readFileSync(path.join(root, 'src/components/actions2.ts'), 'utf8'), "'use server'\n\nexport async function taskFormAction(projectId: string) {\n  console.log(projectId)\n}\n");
     assert.equal(tsc(root), '');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('reads moved out of a Server Action that cannot be moved safely', () => {
+  const ACTIONS = 'src/app/projects/actions.ts';
+  const ROUTE = 'action-used-for-read/to-get-route';
+  const at = (fix: string, line: number): FixSpec => ({ fix, rule: 'action-used-for-read', file: ACTIONS, line });
+  const actions = (fn: string, top = ''): Record<string, string> => ({ [ACTIONS]: `'use server'\n\nimport { db } from '@/lib/db'\n${top}\n${fn}\n` });
+  const client = (call: string): Record<string, string> => ({
+    'src/components/tasks.tsx': `'use client'\n\nimport { getTasks } from '@/app/projects/actions'\n\nexport function Tasks() {\n  return <button onClick={async () => console.log(${call})}>Show</button>\n}\n`,
+  });
+
+  it('lists the GET route disabled when a Server Component reads it too, and refuses it alike', () => {
+    const page = { 'src/app/projects/page.tsx': "import { getTasks } from './actions'\n\nexport default async function Page() {\n  return <p>{(await getTasks('p1')).length}</p>\n}\n" };
+    const { root, analyzer, finding } = projectWith(at(ROUTE, 5), { ...actions('export async function getTasks(projectId: string) {\n  return db.task.findMany({ where: { projectId } })\n}'), ...client("await getTasks('p1')"), ...page });
+    const offers = ruleFixOffers(finding, { index: analyzer.index, settings: DEFAULT_SETTINGS });
+    const reason = '"getTasks" is also used on the server (src/app/projects/page.tsx), which would fetch the app\'s own route: call the data layer there first.';
+    assert.deepEqual(offers.map((o) => [o.fix, o.disabled]), [[ROUTE, reason]]);
+    assert.deepEqual(build(analyzer, finding, ROUTE), { ok: false, reason });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('refuses a GET route for an argument that a query string cannot carry', () => {
+    const { root, analyzer, finding } = projectWith(at(ROUTE, 5), { ...actions('export async function getTasks(filter: { projectId: string }) {\n  return db.task.findMany({ where: filter })\n}'), ...client("await getTasks({ projectId: 'p1' })") });
+    assert.deepEqual(build(analyzer, finding, ROUTE), { ok: false, reason: '`filter: { projectId: string }` cannot be read from a query string: a GET route takes required strings, numbers and booleans only.' });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('refuses to move a read that uses a helper of its module, and changes nothing', () => {
+    const MOVE = 'action-used-for-read/move-to-server-module';
+    const { root, analyzer, finding } = projectWith(at(MOVE, 7), actions('export async function getTasks(projectId: string) {\n  return open(await db.task.findMany({ where: { projectId } }))\n}', '\nconst open = <T extends { done: boolean }>(tasks: T[]) => tasks.filter((t) => !t.done)\n'));
+    assert.deepEqual(build(analyzer, finding, MOVE), { ok: false, reason: '"getTasks" uses "open", which this module declares: move that first, or with it.' });
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

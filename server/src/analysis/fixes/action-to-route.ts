@@ -17,6 +17,8 @@ import { findTarget, locate } from './target-function';
 
 /** Leading verbs that say which HTTP method the route answers on. */
 const DELETE_VERB = /^(delete|remove|destroy)[A-Z]/;
+/** Leading verbs of a read, left out of its GET route's path: `getTasks` → `/api/tasks`. */
+const READ_VERB = /^(get|list|fetch|load|read|find)(?=[A-Z])/;
 const UPDATE_VERB = /^(update|edit|rename|set|toggle|archive|unarchive|complete|reopen|mark|change|move)[A-Z]/;
 /** Verbs of a creation, answered with 201 Created. */
 const CREATE_VERB = /^(create|add|new|insert|upload|register|invite)[A-Z]/;
@@ -53,11 +55,13 @@ const RESPONSE_ROOTS = new Set(['Response', 'NextResponse']);
  * }
  * ```
  * `updateTag(tag)` becomes `revalidateTag(tag, 'max')` and `refresh()` goes: both throw outside an action.
+ * A read (`asRead`, its callers rewritten) becomes a GET handler reading its arguments from the query
+ * string (`getTasks(projectId)` → `GET /api/tasks?projectId=…`), which its client callers fetch.
  */
 /** What becomes of the action: it moves (nothing calls it), it stays beside the route, or its callers are rewritten to fetch the route. */
 export type RouteMode = 'move' | 'keep-action' | 'rewrite-callers';
 
-export function actionToRoute(request: RefactorRequest, context: RefactorContext, mode: RouteMode): RefactorOutcome {
+export function actionToRoute(request: RefactorRequest, context: RefactorContext, mode: RouteMode, asRead = false): RefactorOutcome {
   const keepAction = mode === 'keep-action';
   const found = findTarget(context, request.file, request.offset);
   if (found.kind !== 'action' || !found.action) refuse('The cursor is not inside a Server Action.');
@@ -76,11 +80,11 @@ export function actionToRoute(request: RefactorRequest, context: RefactorContext
   if (extraction && !extraction.ok) return extraction;
   const actionText = extraction ? applyChange(context, found.file, extraction.changes) : context.fs.readFile(found.file)!;
 
-  const method = methodFor(found.name);
+  const method = asRead ? 'GET' : methodFor(found.name);
   const appDir = context.app.appDirs.find((dir) => isWithin(dir, found.file)) ?? context.app.appDirs[0];
   if (!appDir) refuse('This app has no `app/` folder to put a Route Handler in.');
   // An action written in a `.tsx` module may hold JSX (an email template): its route keeps the ending.
-  const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(found.name)), method, /\.[jt]sx$/.test(found.file) ? 'route.tsx' : 'route.ts');
+  const { routePath, existing } = routeFile(context, joinPath(appDir, 'api', kebab(asRead ? found.name.replace(READ_VERB, '') || found.name : found.name)), method, /\.[jt]sx$/.test(found.file) ? 'route.tsx' : 'route.ts');
   const callerFiles = mode === 'rewrite-callers' ? [...new Set(callers.map((c) => c.file))].filter((f) => f !== found.file) : [];
   const { project, sources } = morphProject(context.fs, context.app, [found.file, ...(existing ? [routePath] : []), ...callerFiles]);
   const read = extraction ? project.createSourceFile(found.file, actionText, { overwrite: true }) : sources[0]!;
@@ -269,7 +273,7 @@ function buildHandler(context: RefactorContext, source: SourceFile, fn: Located,
   const bodyEnd = statements.at(-1)?.getEnd() ?? bodyStart;
   const moved = applyEdits(text.slice(bodyStart, bodyEnd), edits.map((e) => ({ ...e, start: Math.max(e.start, bodyStart) - bodyStart, end: Math.min(e.end, bodyEnd) - bodyStart })));
   const verification = isWebhook ? verificationFor(context, fact, behaviour.signatureChecks(fact).length > 0, source, style, imports, (specifier) => translate(context, source.getFilePath(), routePath, specifier)) : null;
-  const input = readInput(params, isWebhook, style, verification);
+  const input = method === 'GET' ? readQuery(params, style) : readInput(params, isWebhook, style, verification);
   const last = statements.at(-1);
   const ends = last !== undefined && alwaysExits(last);
   const lines = [
@@ -420,6 +424,30 @@ function readInput(params: ParameterDeclaration[], isWebhook: boolean, style: Co
     else lines.push(`const { ${names.join(', ')} } = (${isWebhook ? `JSON.parse(${raw})` : 'await request.json()'}) as { ${shape} }${s}`);
   }
   return { lines, typed: json.flatMap((p) => p.getTypeNode() ?? []) };
+}
+
+/** How a GET handler reads each type of argument from its query string, as its callers wrote it there (`String(value)`). */
+const QUERY_READS: Record<string, (name: string, q: string) => string> = {
+  string: (name, q) => `searchParams.get(${q}${name}${q}) ?? ${q}${q}`,
+  number: (name, q) => `Number(searchParams.get(${q}${name}${q}))`,
+  boolean: (name, q) => `searchParams.get(${q}${name}${q}) === ${q}true${q}`,
+};
+
+/** The statements that read a read's arguments from the query string of its GET request. */
+function readQuery(params: ParameterDeclaration[], style: CodeStyle): { lines: string[]; typed: Node[] } {
+  const s = style.semicolon;
+  if (params.length === 0) return { lines: [], typed: [] };
+  const lines = [`const { searchParams } = new URL(request.url)${s}`];
+  for (const param of params) {
+    const name = param.getNameNode();
+    const type = param.getTypeNode()?.getText() ?? '';
+    const read = QUERY_READS[type];
+    if (!Node.isIdentifier(name)) refuse(`A destructured parameter (\`${name.getText()}\`) cannot be read from a query string as it is: name it first.`);
+    if (!read || param.hasQuestionToken() || param.hasInitializer()) refuse(`\`${param.getText()}\` cannot be read from a query string: a GET route takes required strings, numbers and booleans only.`);
+    if (name.getText() === 'searchParams' || name.getText() === 'request') refuse(`The parameter \`${name.getText()}\` would clash with the handler's own: rename it first.`);
+    lines.push(`const ${name.getText()} = ${read(name.getText(), style.quote)}${s}`);
+  }
+  return { lines, typed: [] };
 }
 
 /** The HTTP method a function's leading verb says: `deleteProject` → DELETE, `renameTask` → PATCH, else POST. */

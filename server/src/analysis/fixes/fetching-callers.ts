@@ -60,6 +60,7 @@ export function fetchingCaller(context: RefactorContext, caller: SourceFile, usa
   const inputs = hasState ? params.slice(1) : params;
   const formData = inputs.length === 1 && /FormData/.test(inputs[0]!.getTypeNode()?.getText() ?? '');
   const request = (args: string[]): string => {
+    if (route.method === 'GET') return `fetch(${queryUrl(route.url, inputs, args, q)}).then(${answerHandling(route)})`;
     const body = formData
       ? `body: ${args[0] ?? 'new FormData()'}`
       : `headers: { ${q}Content-Type${q}: ${q}application/json${q} }, body: JSON.stringify({ ${inputs.map((p, i) => (args[i] === p.getName() ? p.getName() : `${p.getName()}: ${args[i] ?? 'undefined'}`)).join(', ')} })`;
@@ -75,6 +76,7 @@ export function fetchingCaller(context: RefactorContext, caller: SourceFile, usa
     if (!reference) refuse(`${shown} changed since it was read: try again.`);
     const use = useOf(reference);
     if (!use) refuse(`${shown} passes \`${name}\` on (as a prop or a value) rather than calling it or binding it to a form: keep the action for it.`);
+    if (use.kind !== 'call' && route.method === 'GET') refuse(`${shown} gives \`${name}\` to a form or binds it, which a read fetched from a GET route cannot stand for: keep the action for it.`);
     if (use.kind === 'call') edits.push({ start: use.node.getStart(), end: use.node.getEnd(), newText: request(use.args.slice(hasState ? 1 : 0)) });
     else {
       // A client function standing for the action: its parameters are those the form or hook passes.
@@ -89,6 +91,17 @@ export function fetchingCaller(context: RefactorContext, caller: SourceFile, usa
   }
   const router = refreshed.size > 0 ? [{ specifier: 'next/navigation', bindings: [{ imported: 'useRouter', local: 'useRouter', typeOnly: false }] }] : [];
   return editBetween(caller.getFilePath(), text, reimported(caller, applyEdits(text, edits), style, router))!;
+}
+
+/** A GET route's URL with the arguments in its query string: `` `/api/tasks?${new URLSearchParams({ projectId })}` ``. */
+function queryUrl(url: string, params: ParameterDeclaration[], args: string[], q: string): string {
+  if (params.length === 0) return `${q}${url}${q}`;
+  if (args.length !== params.length) refuse(`A call passes ${args.length} of the ${params.length} arguments, which the query string needs all of: pass them all first.`);
+  const fields = params.map((p, i) => {
+    const value = p.getTypeNode()?.getText() === 'string' ? args[i] : `String(${args[i]})`;
+    return value === p.getName() ? value : `${p.getName()}: ${value}`;
+  });
+  return `\`${url}?\${new URLSearchParams({ ${fields.join(', ')} })}\``;
 }
 
 type Use = { kind: 'call'; node: Node; args: string[] } | { kind: 'function'; node: Node; bound: string[] };

@@ -68,9 +68,11 @@ export function addImports(source: SourceFile, style: CodeStyle, specifier: stri
   if (after) changes.push({ start: after.getEnd(), end: after.getEnd(), newText: `${style.eol}${line}` });
   else {
     const at = directivesEnd(source);
-    // A file whose imports all went starts with the blank line that followed them: it stays the one gap.
-    const gap = /^\r?\n/.test(source.getFullText()) ? '' : style.eol;
-    changes.push(at === 0 ? { start: 0, end: 0, newText: `${line}${style.eol}${gap}` } : { start: at, end: at, newText: `${style.eol}${style.eol}${line}` });
+    // The blank lines there (those around imports that all went, too) become one gap on each side.
+    const text = source.getFullText();
+    const blank = /^(?:\r?\n)*/.exec(text.slice(at))![0].length;
+    const tail = at + blank < text.length ? style.eol + style.eol : style.eol;
+    changes.push({ start: at, end: at + blank, newText: `${at === 0 ? '' : style.eol + style.eol}${line}${tail}` });
   }
   return changes;
 }

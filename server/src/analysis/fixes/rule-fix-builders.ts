@@ -1,9 +1,11 @@
 import type { RefactorContext, RefactorOutcome } from './refactor';
 import type { RuleFixRequest } from './rule-fix';
+import { fixActionCalledInEffect } from './rules/action-called-in-effect';
 import { fixActionMissingAuth } from './rules/action-missing-auth';
 import { fixActionMissingRevalidation } from './rules/action-missing-revalidation';
 import { fixReturnError } from './rules/action-throws-expected-error';
 import { fixActionUnvalidatedInput } from './rules/action-unvalidated-input';
+import { fixActionUsedForRead } from './rules/action-used-for-read';
 import { fixFetchOwnRouteFromServer } from './rules/fetch-own-route-from-server';
 import { fixInlineUseServerInClient } from './rules/inline-use-server-in-client';
 import { fixRedirectInTry } from './rules/redirect-in-try';
@@ -16,10 +18,12 @@ type BuildFix = (request: RuleFixRequest, context: RefactorContext) => RefactorO
 
 /** Per rule id, the builder of its fixes (each dispatches on `request.fix`). */
 export const RULE_FIX_BUILDERS: Record<string, BuildFix> = {
+  'action-called-in-effect': fixActionCalledInEffect,
   'action-missing-auth': fixActionMissingAuth,
   'action-missing-revalidation': fixActionMissingRevalidation,
   'action-throws-expected-error': fixReturnError,
   'action-unvalidated-input': fixActionUnvalidatedInput,
+  'action-used-for-read': fixActionUsedForRead,
   'fetch-own-route-from-server': fixFetchOwnRouteFromServer,
   'inline-use-server-in-client': fixInlineUseServerInClient,
   'redirect-in-try': fixRedirectInTry,

@@ -1,9 +1,11 @@
 import type { Finding } from '../types';
 import type { FixOfferContext, OfferFixes, RuleFixOffer } from './rule-fix';
+import { offerActionCalledInEffect } from './rules/action-called-in-effect-offers';
 import { offerActionMissingAuth } from './rules/action-missing-auth-offers';
 import { offerActionMissingRevalidation } from './rules/action-missing-revalidation-offers';
 import { offerReturnError } from './rules/action-throws-expected-error-offers';
 import { offerActionUnvalidatedInput } from './rules/action-unvalidated-input-offers';
+import { offerActionUsedForRead } from './rules/action-used-for-read-offers';
 import { offerFetchOwnRouteFromServer } from './rules/fetch-own-route-from-server-offers';
 import { offerInlineUseServerInClient } from './rules/inline-use-server-in-client-offers';
 import { offerRedirectInTry } from './rules/redirect-in-try-offers';
@@ -14,10 +16,12 @@ import { offerWebhookRawBody } from './rules/webhook-body-parsed-before-verify-o
 
 /** Per rule id, the fixes its findings are offered. One entry per rule, its offers in its own file. */
 const RULE_FIX_OFFERS: Record<string, OfferFixes> = {
+  'action-called-in-effect': offerActionCalledInEffect,
   'action-missing-auth': offerActionMissingAuth,
   'action-missing-revalidation': offerActionMissingRevalidation,
   'action-throws-expected-error': offerReturnError,
   'action-unvalidated-input': offerActionUnvalidatedInput,
+  'action-used-for-read': offerActionUsedForRead,
   'fetch-own-route-from-server': offerFetchOwnRouteFromServer,
   'inline-use-server-in-client': offerInlineUseServerInClient,
   'redirect-in-try': offerRedirectInTry,

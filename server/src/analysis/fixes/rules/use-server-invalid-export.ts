@@ -1,14 +1,13 @@
-import { Node, SyntaxKind, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { positionOf } from '../../positions';
-import { baseName, dirName, joinPath } from '../../project/paths';
+import { baseName } from '../../project/paths';
 import { definitionKey } from '../../project/project-index';
 import type { Finding } from '../../types';
 import { relativeToApp } from '../extract-service';
-import { editBetween, type FileChange, type TextChange } from '../file-change';
-import { moduleWith, reimported, repointNames, styleOf, type ImportBinding } from '../imports';
+import type { TextChange } from '../file-change';
 import { morphProject } from '../morph-project';
-import { addAll, addBinding, isPropertyName, isWithinNode, leadingStart, nodeAt, referencesOf, statementRemoval, topStatement, translate } from '../morph-syntax';
-import { freeName, importSpecifierLike } from '../placement';
+import { moveDeclaration, siblingModulePath } from '../move-declaration';
+import { nodeAt } from '../morph-syntax';
 import { refuse, type RefactorContext, type RefactorOutcome } from '../refactor';
 import type { RuleFixRequest } from '../rule-fix';
 import { invalidExportAt } from './use-server-invalid-export-offers';
@@ -89,84 +88,6 @@ function awaitsResult(reference: Node): boolean {
  * through `import * as` or re-exports the whole module.
  */
 function moveExport(finding: Finding, context: RefactorContext, name: string): RefactorOutcome {
-  const { index, fs } = context;
-  const home = finding.file;
-  const target = sharedModulePath(context, home);
-  const importers = index.importersOf(home).filter((f) => f !== home && f !== target);
-  const { sources } = morphProject(fs, context.app, [home, ...(fs.fileExists(target) ? [target] : []), ...importers]);
-  const source = sources[0]!;
-  const existing = sources.find((s) => s.getFilePath() === target);
-  const style = styleOf(source);
-  const statement = exportStatement(source, finding.span.start, name);
-  const moved = source.getFullText().slice(leadingStart(statement), statement.getEnd());
-
-  const imports = new Map<string, ImportBinding[]>();
-  for (const { identifier, declaration, kind } of referencesOf([statement], source, statement, (d) => isWithinNode(statement, d))) {
-    const used = identifier.getText();
-    if (kind === 'import') addBinding(imports, declaration, used, (s) => translate(context, home, target, s));
-    else if ((Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration)) && declaration.isExported()) addAll(imports, siblingSpecifier(home), [{ imported: used, local: used, typeOnly: true }]);
-    else refuse(`"${name}" uses "${used}", which this module declares: move that first, or with it.`);
-  }
-  const changes: FileChange[] = [moduleWith(target, existing, style, imports, [moved])];
-
-  const text = source.getFullText();
-  const removal = statementRemoval(statement);
-  const rest = text.slice(0, removal.start) + text.slice(removal.end);
-  const stillUsed = source.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !isPropertyName(i) && !isWithinNode(statement, i) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
-  const after = reimported(source, rest, style, stillUsed ? [{ specifier: siblingSpecifier(target), bindings: [{ imported: name, local: name, typeOnly: false }] }] : []);
-  changes.push(editBetween(home, text, after)!);
-
-  for (const importer of sources.filter((s) => importers.includes(s.getFilePath()))) {
-    const edits = repointedIn(context, importer, home, target, name);
-    if (edits.length > 0) changes.push({ kind: 'edit', path: importer.getFilePath(), edits });
-  }
-  return { ok: true, title: `Move "${name}" to ${baseName(target)}`, changes };
-}
-
-/** `actions.shared.ts` next to `actions.ts`, unless a module of that name has a directive: then the first free `actions.shared2.ts`… */
-function sharedModulePath(context: RefactorContext, home: string): string {
-  const extension = /\.[^./]+$/.exec(home)?.[0] ?? '.ts';
-  const stem = joinPath(dirName(home), `${baseName(home).slice(0, -extension.length)}.shared`);
-  const unfit = (candidate: string): boolean => {
-    const path = `${candidate}${extension}`;
-    if (!context.fs.fileExists(path)) return false;
-    const facts = context.index.facts(path);
-    return !facts || facts.directive !== null;
-  };
-  return `${freeName(stem, unfit)}${extension}`;
-}
-
-/** How a module imports another of its folder: `./actions`. */
-function siblingSpecifier(path: string): string {
-  return `./${baseName(path).replace(/\.[^.]+$/, '')}`;
-}
-
-/** The top-level statement that declares and exports `name` alone. */
-function exportStatement(source: SourceFile, at: number, name: string): Statement {
-  const node = source.getDescendantAtPos(at);
-  const statement = node && topStatement(node);
-  const exported = statement && (Node.isVariableStatement(statement) || Node.isClassDeclaration(statement) || Node.isFunctionDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.isExported();
-  if (!statement || !exported) refuse(`"${name}" is no longer exported by a declaration of its own: ask for the fix again.`);
-  if (Node.isVariableStatement(statement) && statement.getDeclarations().length > 1) refuse(`"${name}" is declared with other variables: give it a statement of its own first.`);
-  return statement;
-}
-
-/** The edits that make an importer take `name` from the new module, with the path written as it wrote the old one. */
-function repointedIn(context: RefactorContext, importer: SourceFile, home: string, target: string, name: string): TextChange[] {
-  const shown = relativeToApp(context, importer.getFilePath());
-  const style = styleOf(importer);
-  const edits: TextChange[] = [];
-  const declarations = [...importer.getImportDeclarations(), ...importer.getExportDeclarations().filter((d) => d.getModuleSpecifier())];
-  for (const declaration of declarations) {
-    const specifier = declaration.getModuleSpecifierValue()!;
-    const resolved = context.index.resolve(importer.getFilePath(), specifier);
-    if (resolved.kind !== 'file' || resolved.path !== home) continue;
-    if (Node.isExportDeclaration(declaration) && !declaration.hasNamedExports()) refuse(`${shown} re-exports all of ${baseName(home)}: "${name}" would no longer be among it. Re-export it by name first.`);
-    const namespace = Node.isImportDeclaration(declaration) ? declaration.getNamespaceImport()?.getText() : undefined;
-    if (namespace && importer.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((p) => p.getExpression().getText() === namespace && p.getName() === name)) {
-      refuse(`${shown} reads it as ${namespace}.${name}: import it by name first.`);
-    }
-    edits.push(...repointNames(importer, style, declaration, new Set([name]), importSpecifierLike(context.app, importer.getFilePath(), target, specifier)));
-  }
-  return edits;
+  const target = siblingModulePath(context, finding.file, (stem) => `${stem}.shared`);
+  return { ok: true, title: `Move "${name}" to ${baseName(target)}`, changes: moveDeclaration(context, finding.file, finding.span.start, name, target) };
 }
