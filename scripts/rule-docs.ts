@@ -19,7 +19,7 @@ ${meta.why}
 
 ${meta.fix}
 
-${meta.accuracy ? `## Accuracy on real code\n\n${meta.accuracy}\n\n` : ''}## Bad
+${meta.accuracy ? `## Accuracy on real code\n\n${meta.accuracy}\n\n` : ''}${meta.sources ? `## Based on\n\n${meta.sources.map((s) => `- [${s.title}](${s.url})`).join('\n')}\n\n` : ''}## Bad
 
 \`\`\`tsx
 ${meta.bad}

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { RULES } from '../../server/src/analysis/rules';
 import { FIXTURES } from '../support/analyze';
 import { tempCopy } from '../support/temp-copy';
 
@@ -70,9 +71,9 @@ describe('next-action-advisor check', () => {
     const { code, stdout } = run(['check', '.'], BAD);
     assert.equal(code, 0);
     const lines = stdout.split('\n');
-    assert.deepEqual(lines.filter((l) => /^\S/.test(l)), ['app/events/actions.ts', 'app/profile/actions.ts', 'app/projects/actions.ts', '⚠ 8 problems (4 warnings, 4 infos) in 4 files']);
+    assert.deepEqual(lines.filter((l) => /^\S/.test(l)), ['app/events/actions.ts', 'app/profile/actions.ts', 'app/projects/actions.ts', '⚠ 8 problems (4 warnings, 4 infos) in 5 files']);
     assert.match(lines[2]!, /^ {2}6:23 +warning {2}"removeEvent" writes data \("Event\.findByIdAndDelete"\) without checking the session first\. .* {2}action-missing-auth$/);
-    assert.match(stdout, /⚠ 8 problems \(4 warnings, 4 infos\) in 4 files\n$/);
+    assert.match(stdout, /⚠ 8 problems \(4 warnings, 4 infos\) in 5 files\n$/);
   });
 
   it('exits 1 when a rule set to error fires, or warnings exceed --max-warnings', () => {
@@ -119,8 +120,8 @@ describe('next-action-advisor check', () => {
     assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors?.slice(0, 3)));
     const log = JSON.parse(stdout);
     const run0 = log.runs[0];
-    assert.equal(run0.tool.driver.rules.length, 20);
-    assert.equal(run0.results.length, 25);
+    assert.equal(run0.tool.driver.rules.length, RULES.length);
+    assert.equal(run0.results.length, 27);
     for (const result of run0.results) {
       assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       assert.ok(!result.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'), 'URIs are relative to %SRCROOT%');

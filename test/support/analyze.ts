@@ -23,14 +23,14 @@ export function analyzeFolder(root: string, settings: Partial<AdvisorSettings> =
   analyzer.loadWorkspace([root]);
   const realRoot = new NodeFileSystem().realPath(root);
   const show = (file: string, span: Span): string => {
-    const starts = analyzer.index.facts(file)?.lineStarts ?? [0];
+    const starts = analyzer.index.lineStarts(file) ?? [0];
     const a = positionOf(starts, span.start);
     const b = positionOf(starts, span.end);
     return `${a.line + 1}:${a.character + 1}-${b.line + 1}:${b.character + 1}`;
   };
   const rel = (file: string): string => path.relative(realRoot, file);
   const findings = analyzer.index
-    .paths()
+    .reportedPaths()
     .sort()
     .flatMap((p) => analyzer.findings(p))
     .map((f: Finding) => ({

@@ -10,6 +10,10 @@ const app = (src: boolean): AppInfo => ({
   basePath: '',
   bodySizeLimit: '1mb',
   compilerOptions: { paths: { '@/*': [src ? './src/*' : './*'] }, pathsBasePath: '/repo/apps/web' },
+  manifest: { path: '/repo/apps/web/package.json', lineStarts: [0] },
+  versions: {},
+  authInterrupts: false,
+  configPath: null,
   dependencies: [],
   problems: [],
 });

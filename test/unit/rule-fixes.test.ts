@@ -32,12 +32,14 @@ interface FixSpec {
   deletes?: string[];
   /** Findings of other rules (`file:rule`) that the fix removes too. */
   clears?: string[];
+  /** What tsc says of before/ when the finding is a type error too (the deprecated form the types reject). */
+  tscBefore?: string;
 }
 
 /** The finding of `rule` on that 1-based line. */
 function findingAt(analyzer: Analyzer, root: string, spec: FixSpec): Finding | undefined {
   const file = path.join(root, spec.file);
-  const starts = analyzer.index.facts(file)?.lineStarts ?? [0];
+  const starts = analyzer.index.lineStarts(file) ?? [0];
   return analyzer.findings(file).find((f) => f.ruleId === spec.rule && positionOf(starts, f.span.start).line + 1 === spec.line);
 }
 
@@ -66,7 +68,7 @@ function apply(root: string, spec: FixSpec): string[] {
 function ruleFindings(root: string, rule?: string): string[] {
   const analyzer = analyzeProject(root);
   return analyzer.index
-    .paths()
+    .reportedPaths()
     .flatMap((p) => analyzer.findings(p))
     .filter((f) => rule === undefined || f.ruleId === rule)
     .map((f) => `${path.relative(root, f.file)}:${f.ruleId}`)
@@ -111,7 +113,7 @@ for (const fixture of fixtures) {
 
     it('compiles under tsc against the real next, react and zod types, before and after', () => {
       const root = fixtureProject(before);
-      assert.equal(tsc(root), '', 'the fixture compiles before');
+      assert.equal(tsc(root).split(`${path.relative(process.cwd(), root)}/`).join(''), spec.tscBefore ?? '', 'the fixture compiles before, or fails only as fix.json says');
       apply(root, spec);
       assert.equal(tsc(root), '', 'and after the fix');
       fs.rmSync(root, { recursive: true, force: true });
@@ -133,7 +135,7 @@ describe('fixes of the rules, on their clean twins', () => {
     for (const rule of rules) {
       const root = path.join(FIXTURES, 'rules', rule, 'good');
       const analyzer = analyzeProject(root);
-      const findings = analyzer.index.paths().flatMap((p) => analyzer.findings(p)).filter((f) => f.ruleId === rule);
+      const findings = analyzer.index.reportedPaths().flatMap((p) => analyzer.findings(p)).filter((f) => f.ruleId === rule);
       const offered = findings.flatMap((f) => ruleFixOffers(f, { index: analyzer.index, settings: DEFAULT_SETTINGS }));
       assert.deepEqual(offered, [], root);
     }
@@ -475,7 +477,9 @@ describe('session checks, schemas and revalidations that cannot be written', () 
     const file = 'src/lib/project-actions.ts';
     const { root, analyzer, finding } = projectWith({ fix: REVALIDATE, rule: 'action-missing-revalidation', file, line: 5 }, rename(file));
     const reason = 'No page of the app reads "project", and no page is in the action\'s folder or above it: call revalidatePath() for the pages that show the data by hand.';
-    assert.equal(disabled(analyzer, finding), reason);
+    // On Next.js 16, refresh() is offered then, first.
+    const offers = ruleFixOffers(finding, { index: analyzer.index, settings: DEFAULT_SETTINGS });
+    assert.deepEqual(offers.map((o) => [o.fix, o.preferred, o.disabled]), [['action-missing-revalidation/refresh', true, undefined], [REVALIDATE, false, reason]]);
     assert.equal(refusal(root, analyzer, finding, REVALIDATE), reason);
     fs.rmSync(root, { recursive: true, force: true });
   });

@@ -295,11 +295,40 @@ export class Behaviour {
 
   /** `redirect()`, `notFound()`… imported from `next/navigation`. */
   navigationCalls(file: FileFacts, fn: FunctionFact): CallFact[] {
-    return fn.calls.filter((c) => {
-      if (!c.root) return false;
-      const imported = this.index.importOf(file, c.root);
-      return imported?.specifier === 'next/navigation' && this.vocabulary.navigation.has(imported.imported) && c.members.length === 0;
+    return this.importedCalls(file, fn, 'next/navigation', this.vocabulary.navigation).map((c) => c.call);
+  }
+
+  /** Plain calls of functions imported from `specifier` under one of `names`, with the name imported. */
+  importedCalls(file: FileFacts, fn: FunctionFact, specifier: string, names: ReadonlySet<string>): { call: CallFact; imported: string }[] {
+    return fn.calls.flatMap((call) => {
+      const imported = call.root && call.members.length === 0 ? this.index.importOf(file, call.root) : null;
+      return imported?.specifier === specifier && names.has(imported.imported) ? [{ call, imported: imported.imported }] : [];
     });
+  }
+
+  /**
+   * The calls of `names` from `specifier` that running `fn` makes, itself or through the project
+   * helpers it calls: each with the call in `fn` that leads to it (the call itself when it is direct).
+   */
+  reachedCalls(file: FileFacts, fn: FunctionFact, specifier: string, names: ReadonlySet<string>): { via: CallFact; file: string; call: CallFact; imported: string }[] {
+    const found = this.importedCalls(file, fn, specifier, names).map((c) => ({ via: c.call, file: file.path, ...c }));
+    const walk = (helperFile: FileFacts, helper: FunctionFact, via: CallFact, depth: number, seen: Set<FunctionFact>): void => {
+      for (const c of this.importedCalls(helperFile, helper, specifier, names)) found.push({ via, file: helperFile.path, ...c });
+      if (depth >= MAX_DEPTH) return;
+      for (const call of helper.calls) {
+        const next = this.helperOf(helperFile, call);
+        const nextFacts = next && !seen.has(next.fn) ? this.index.facts(next.file) : undefined;
+        if (!next || !nextFacts) continue;
+        seen.add(next.fn);
+        walk(nextFacts, next.fn, via, depth + 1, seen);
+      }
+    };
+    for (const call of fn.calls) {
+      const helper = this.helperOf(file, call);
+      const helperFacts = helper ? this.index.facts(helper.file) : undefined;
+      if (helper && helperFacts && helper.fn !== fn) walk(helperFacts, helper.fn, call, 1, new Set([fn, helper.fn]));
+    }
+    return found;
   }
 
   /** Calls that verify a signature or a secret: a provider's SDK, `timingSafeEqual`, a hand-made HMAC. */
@@ -334,6 +363,32 @@ export class Behaviour {
   private cookieWrite(c: CallFact): boolean {
     const last = c.members[c.members.length - 1];
     return (last === 'set' || last === 'delete') && (c.root === 'cookies' || c.members.includes('cookies'));
+  }
+
+  /**
+   * Whether the function a proxy (or middleware) module exports as `name` checks a session on every
+   * path it goes on with: a call it always makes (`ProxyFacts.unconditionalCalls`) that checks one, in
+   * its body or in a callback it is built with (`clerkMiddleware(async (auth) => { await auth.protect() })`);
+   * an authenticating wrapper (`withAuth(…)`); or the auth library's own function (`export { auth as proxy }`).
+   */
+  proxyAuthenticates(file: string, name: string): boolean {
+    const definition = this.index.resolveExport(file, name);
+    if (!definition) {
+      const reExported = this.index.facts(file)?.reExports.flatMap((r) => r.names ?? []).find((n) => n.exported === name);
+      return reExported !== undefined && this.vocabulary.authFunctions.has(reExported.imported);
+    }
+    const { value } = definition;
+    // `export const { auth } = NextAuth(config)`, exported again as the proxy: the library's own check.
+    if (value.kind === 'destructured') return this.vocabulary.authFunctions.has(definition.name);
+    const facts = this.index.facts(definition.file);
+    if (!facts) return false;
+    const always = new Set((facts.proxy?.unconditionalCalls ?? []).map((span) => span.start));
+    const checks = (fn: FunctionFact | undefined): boolean =>
+      fn !== undefined && fn.calls.some((c) => always.has(c.span.start) && (this.isAuthCall(c) || this.isAuthWrapperCall(c) || this.helperSummary(facts, c)?.auth === true));
+    if (value.kind === 'function') return checks(this.index.functionOf(definition) ?? undefined);
+    if (value.kind !== 'call') return false;
+    const root = value.chain.root;
+    return value.chain.fns.some((id) => checks(facts.functions[id])) || this.vocabulary.authWrappers.has(root ?? '') || (root !== null && value.chain.fns.length === 0 && this.vocabulary.authFunctions.has(root));
   }
 
   /** Whether a wrapper (`withAuth(fn)`, `authActionClient.action(fn)`) authenticates its caller. */

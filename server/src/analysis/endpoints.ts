@@ -14,7 +14,7 @@ export type Caching =
   | { kind: 'dynamic'; why: string }
   | { kind: 'static'; why: string }
   | { kind: 'revalidate'; seconds: number; why: string }
-  /** A GET with no segment config that reads nothing of the request: the default, which Next.js 15 changed. */
+  /** A GET with no segment config that reads nothing of the request, in an app of unknown Next.js version: the default, which Next.js 15 changed. */
   | { kind: 'default'; why: string };
 
 export interface EndpointCaller {
@@ -175,6 +175,10 @@ export class EndpointReader {
     if (revalidate === false) return { kind: 'static', why: 'revalidate = false' };
     const readsRequest = fn !== null && (fn.params.length > 0 || fn.headerReads.length > 0 || fn.calls.some((c) => c.members.length === 0 && (c.root === 'cookies' || c.root === 'headers')));
     if (readsRequest) return { kind: 'dynamic', why: 'reads the request' };
+    // Next.js 15 stopped caching such a GET by default: the app's version says which default holds.
+    const major = this.index.appOf(route.file)?.versions.next?.major ?? null;
+    if (major !== null && major <= 14) return { kind: 'static', why: `static by default in Next.js ${major} (no segment config, reads nothing of the request)` };
+    if (major !== null) return { kind: 'dynamic', why: `not cached by default since Next.js 15 (this app has ${major})` };
     return { kind: 'default', why: 'static by default up to Next.js 14, dynamic from 15' };
   }
 

@@ -24,7 +24,7 @@ export async function loadTargets(fs: FileSystem, paths: string[], ruleOverrides
   const analyzer = new Analyzer(fs);
   analyzer.configure(settings);
   const loaded = await loadWorkspace(analyzer, fs, roots, { workers: defaultWorkerCount() });
-  const inTargets = analyzer.index.paths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
+  const inTargets = analyzer.index.reportedPaths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
   return { analyzer, settings, roots, inTargets, problems: [...problems, ...loaded.problems] };
 }
 
@@ -42,10 +42,10 @@ export async function check(fs: FileSystem, paths: string[], ruleOverrides: Reco
   }
   return {
     findings,
-    files: inTargets.length,
+    files: inTargets.filter((p) => analyzer.index.facts(p)).length,
     roots,
     problems,
-    lineStarts: (path) => analyzer.index.facts(path)?.lineStarts ?? [0],
+    lineStarts: (path) => analyzer.index.lineStarts(path) ?? [0],
   };
 }
 

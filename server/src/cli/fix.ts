@@ -26,8 +26,8 @@ export async function fixFindings(disk: FileSystem, paths: string[], rules: Reco
   const fixes = loadFixes();
   for (let run = 0; run < MAX_RUNS; run++) {
     const { analyzer, settings, inTargets } = await loadTargets(fs, paths, rules);
-    // The workers read the disk: the texts fixed so far are laid over it.
-    for (const [path, { after }] of files) analyzer.updateFile(path, after);
+    // The workers read the disk: the texts fixed so far are laid over it (a package.json is read through \`fs\` already).
+    for (const [path, { after }] of files) if (!analyzer.index.appOfManifest(path)) analyzer.updateFile(path, after);
     let changed = false;
     for (const path of inTargets) {
       const app = analyzer.index.appOf(path);

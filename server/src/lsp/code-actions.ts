@@ -18,7 +18,9 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
     const key = `${ruleId}:${line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    actions.push(disableForLine(document, diagnostic, ruleId, suppressions), disableForFile(document, diagnostic, ruleId, prologueEndLine), showDocumentation(diagnostic, ruleId));
+    // A package.json holds no comments: its findings are silenced by the rule's setting.
+    if (!document.uri.endsWith('.json')) actions.push(disableForLine(document, diagnostic, ruleId, suppressions), disableForFile(document, diagnostic, ruleId, prologueEndLine));
+    actions.push(showDocumentation(diagnostic, ruleId));
   }
   return actions;
 }

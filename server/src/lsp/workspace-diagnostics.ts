@@ -109,7 +109,7 @@ export class WorkspaceDiagnostics {
   async checkWholeWorkspace(): Promise<CheckWorkspaceResult> {
     this.wholeWorkspace = true;
     const giveWay = slices();
-    const paths = this.session.analyzer.index.paths();
+    const paths = this.session.analyzer.index.reportedPaths();
     let filesWithFindings = 0;
     let findings = 0;
     for (const path of paths) {
@@ -164,7 +164,7 @@ export class WorkspaceDiagnostics {
     if (!this.everyFile) return;
     const giveWay = slices();
     const open = this.openPaths();
-    for (const path of this.session.analyzer.index.paths()) {
+    for (const path of this.session.analyzer.index.reportedPaths()) {
       if (open.has(path) || !this.results.needsComputing(path)) continue;
       await giveWay();
       this.results.current(path);
@@ -189,7 +189,7 @@ export class WorkspaceDiagnostics {
    */
   private async report(previous: Map<string, string>, withOpen: boolean, isCancelled: () => boolean): Promise<FileReport[]> {
     const giveWay = slices();
-    const paths = new Set([...this.session.analyzer.index.paths(), ...previous.keys(), ...this.closed]);
+    const paths = new Set([...this.session.analyzer.index.reportedPaths(), ...previous.keys(), ...this.closed]);
     const reports: FileReport[] = [];
     const open = this.openDocuments();
     for (const path of paths) {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileFacts } from '../analysis/facts/file-facts';
 
-const VERSION = 4;
+const VERSION = 6;
 
 /** The same text parses differently as `.ts` and `.tsx`: the extension is part of the key. */
 function keyOf(filePath: string, hash: string): string {

@@ -135,7 +135,7 @@ export class Session {
   }
 
   lineStarts(path: string): readonly number[] | undefined {
-    return this.analyzer.index.facts(path)?.lineStarts;
+    return this.analyzer.index.lineStarts(path);
   }
 
   prologueEndLine(path: string): number {

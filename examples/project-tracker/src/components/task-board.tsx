@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState, useTransition } from 'react'
-import { loadTasks, runTaskCommand } from '@/app/projects/[projectId]/tasks/actions'
+import { exportTasksCsv, loadTasks, renameTask, runTaskCommand } from '@/app/projects/[projectId]/tasks/actions'
 import type { Task } from '@/lib/db'
 
 export function TaskBoard({ projectId }: { projectId: string }) {
@@ -12,8 +12,16 @@ export function TaskBoard({ projectId }: { projectId: string }) {
     loadTasks(projectId).then(setTasks)
   }, [projectId])
 
+  async function markAllUrgent() {
+    await Promise.all(tasks.map((task) => renameTask(task.id, `[urgent] ${task.title}`)))
+  }
+
   return (
     <ul>
+      <li>
+        <button onClick={markAllUrgent}>Mark all urgent</button>
+        <button onClick={() => exportTasksCsv(projectId)}>Export CSV</button>
+      </li>
       {tasks.map((task) => (
         <li key={task.id}>
           <button disabled={pending} onClick={() => startTransition(() => runTaskCommand({ type: task.done ? 'reopen' : 'complete', taskId: task.id }))}>

@@ -4,11 +4,14 @@ import type { FileFacts } from './file-facts';
 import { describeFunction } from './function-body';
 import { FunctionRegistry } from './function-registry';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax';
+import { parallelCalls } from './parallel-calls';
 import { firstSyntaxError, parseSource } from './parse';
 import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
 import { directivesOf } from './syntax';
 import { walkTree } from './tree-walk';
 import { describeUsages } from './usages';
+import { readProxyFacts } from './proxy-facts';
+import { baseName } from '../project/paths';
 
 export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -16,6 +19,9 @@ export function hashText(text: string): string {
 
 /** React hooks only run in the browser (or in its server-side render), never in a Server Component. */
 const HOOK_NAME = /^use[A-Z]/;
+
+/** The file Next.js runs before routes: `proxy.ts` from 16 on, `middleware.ts` before (and still, deprecated). */
+export const PROXY_FILE = /^(proxy|middleware)\.(ts|js|mjs|mts|cjs|cts)$/;
 
 /** How much of a file is looked at to tell text from binary. */
 const BINARY_PROBE = 8000;
@@ -41,7 +47,7 @@ export function skipReason(text: string, maxFileSize: number): 'too-large' | 'bi
 function emptyFacts(path: string, hash: string): FileFacts {
   return {
     path, hash, lineStarts: [0], directive: null, usesHooks: false, prologueEndLine: 0, syntaxError: null, skipped: null,
-    imports: [], reExports: [], exports: [], declarations: {}, functions: [], usages: [], tries: [], suppressions: [],
+    imports: [], reExports: [], dynamicImports: [], exports: [], declarations: {}, functions: [], usages: [], tries: [], suppressions: [], proxy: null,
   };
 }
 
@@ -73,12 +79,14 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
     syntaxError: firstSyntaxError(sourceFile),
     imports: syntax.imports,
     reExports: syntax.reExports,
+    dynamicImports: walk.dynamicImports,
     exports: syntax.exports,
     declarations: syntax.declarations,
     functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries, relevantCalls(syntax))),
-    usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client' || usesHooks),
+    usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client' || usesHooks, parallelCalls(walk.parallelCalls, sourceFile)),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],
+    proxy: PROXY_FILE.test(baseName(path)) ? readProxyFacts(sourceFile) : null,
   };
 }
 

@@ -20,6 +20,8 @@ export interface FileFacts {
   skipped: 'too-large' | 'binary' | null;
   imports: ImportFact[];
   reExports: ReExportFact[];
+  /** Modules loaded by `import('…')` or `require('…')` with a literal specifier, by specifier. */
+  dynamicImports: string[];
   exports: ExportFact[];
   /** Top-level bindings by name, for `export { a as b }`, aliases and wrapper arguments. */
   declarations: Record<string, ValueFact>;
@@ -27,6 +29,15 @@ export interface FileFacts {
   usages: UsageFact[];
   tries: TryFact[];
   suppressions: SuppressionFact[];
+  /** In a `proxy.*` or `middleware.*` file: what it runs on and always does (see `readProxyFacts`). */
+  proxy: ProxyFacts | null;
+}
+
+export interface ProxyFacts {
+  /** The paths its `config.matcher` names; null when it has none (it runs on every path), `'unknown'` when computed or conditional. */
+  matcher: string[] | 'unknown' | null;
+  /** The calls its functions make on every path past their early returns. */
+  unconditionalCalls: Span[];
 }
 
 export type ModuleDirective = 'use server' | 'use client';
@@ -137,6 +148,8 @@ export interface CallFact {
   firstString: string | null;
   /** Arguments that are bare identifiers, to recognise `unstable_rethrow(e)`. */
   argNames: string[];
+  /** How many arguments it is given (`revalidateTag(tag)` has one). */
+  argCount: number;
   /** Every name the arguments read, outside callbacks: `input` in `db.update({ where: { id: input.id } })`. */
   argReferences: string[];
   tagged: boolean;
@@ -218,6 +231,18 @@ export interface UsageFact {
   formHasFileInput: boolean;
   /** Given to `useActionState<State, Payload>(…)` with the state type written out. */
   typedState: boolean;
+  /** The `Promise.all(…)` (or `allSettled`, `race`, `any`) that awaits this call together with others. */
+  parallel: ParallelFact | null;
+}
+
+/** Calls whose promises one `Promise.all(…)` awaits together. */
+export interface ParallelFact {
+  /** Where `Promise.all` is written: the same for every call it awaits, so it also tells the groups apart. */
+  span: Span;
+  /** `all`, `allSettled`, `race` or `any`. */
+  method: string;
+  /** Called once per item of a list: `ids.map((id) => deleteTask(id))`, or a loop pushing the promises. */
+  repeated: boolean;
 }
 
 export interface TryFact {

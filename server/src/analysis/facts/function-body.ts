@@ -172,6 +172,7 @@ export function describeFunction(
         tryIndex: tries.indexOf(call),
         firstString: stringValue(call.arguments[0]) ?? templateText(call.arguments[0]),
         argNames: namesOf(call.arguments),
+        argCount: call.arguments.length,
         argReferences: orNone(referencedNames(call.arguments)),
         tagged: false,
         callback: call.arguments.some(isCallbackArgument),
@@ -208,7 +209,7 @@ export function describeFunction(
     const chain = chainOf(tagged.tag);
     const template = tagged.template;
     const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : templateText(template);
-    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, argReferences: orNone(referencedNames([template])), tagged: true, callback: false, httpMethod: branch, rootFrom: chain.root === null ? null : callbackParams.get(chain.root) ?? null });
+    if (keepCall(chain.root, chain.members)) fact.calls.push({ root: chain.root, members: chain.members, span: spanOf(tagged, sourceFile), tryIndex: tries.indexOf(tagged), firstString: text, argNames: NONE, argCount: 1, argReferences: orNone(referencedNames([template])), tagged: true, callback: false, httpMethod: branch, rootFrom: chain.root === null ? null : callbackParams.get(chain.root) ?? null });
   };
 
   const readNew = (expression: ts.NewExpression): void => {

@@ -14,15 +14,15 @@ export function stringValue(node: ts.Node | undefined): string | null {
 }
 
 export function unwrapExpression(node: ts.Expression): ts.Expression {
+  let current = unwrapValue(node);
+  while (ts.isAwaitExpression(current)) current = unwrapValue(current.expression);
+  return current;
+}
+
+/** The expression inside parentheses, `as`, `satisfies`, `!` and type assertions: the same value, `await` kept. */
+export function unwrapValue(node: ts.Expression): ts.Expression {
   let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isAwaitExpression(current)
-  ) {
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
     current = current.expression;
   }
   return current;

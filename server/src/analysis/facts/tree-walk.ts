@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { FunctionNode, FunctionRegistry } from './function-registry';
-import { functionBodyDirectives, isFunctionKind } from './syntax';
+import { isParallelCall } from './parallel-calls';
+import { functionBodyDirectives, isFunctionKind, stringValue } from './syntax';
 import { TryCollector } from './tries';
 import { SyntaxKind, forEachChild } from './typescript';
 
@@ -8,6 +9,10 @@ export interface TreeWalk {
   tries: TryCollector;
   /** Identifiers named like an import or a top-level binding, outside imports, exports and types. */
   candidates: ts.Identifier[];
+  /** `Promise.all(…)`, `Promise.allSettled(…)`, `Promise.race(…)`, `Promise.any(…)`. */
+  parallelCalls: ts.CallExpression[];
+  /** Specifiers of `import('…')` and `require('…')`. */
+  dynamicImports: string[];
 }
 
 /**
@@ -21,6 +26,8 @@ export function walkTree(sourceFile: ts.SourceFile, registry: FunctionRegistry, 
   const isCandidate = options.inlineActions ? () => true : (text: string) => names.has(text);
   const tries = new TryCollector(sourceFile);
   const candidates: ts.Identifier[] = [];
+  const parallelCalls: ts.CallExpression[] = [];
+  const dynamicImports: string[] = [];
   let parent: ts.Node = sourceFile;
   let container: string | null = null;
   let outsideCode = false;
@@ -41,6 +48,12 @@ export function walkTree(sourceFile: ts.SourceFile, registry: FunctionRegistry, 
         registry.register(node as FunctionNode, nameNode && ts.isIdentifier(nameNode) ? nameNode.text : 'inline action', nameNode ?? node, container);
       }
     } else if (kind === SyntaxKind.TryStatement) tries.add(node as ts.TryStatement);
+    else if (kind === SyntaxKind.CallExpression) {
+      const call = node as ts.CallExpression;
+      const specifier = dynamicSpecifier(call);
+      if (specifier !== null) dynamicImports.push(specifier);
+      else if (isParallelCall(call)) parallelCalls.push(call);
+    }
     else if (kind === SyntaxKind.ImportDeclaration || kind === SyntaxKind.ExportDeclaration || (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode)) {
       outsideCode = true;
     }
@@ -51,7 +64,14 @@ export function walkTree(sourceFile: ts.SourceFile, registry: FunctionRegistry, 
     outsideCode = savedOutside;
   };
   forEachChild(sourceFile, visit);
-  return { tries, candidates };
+  return { tries, candidates, parallelCalls, dynamicImports };
+}
+
+/** The module `import('./actions')` or `require('./actions')` loads. */
+function dynamicSpecifier(call: ts.CallExpression): string | null {
+  const callee = call.expression;
+  const loads = callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+  return loads && call.arguments.length === 1 ? stringValue(call.arguments[0]) : null;
 }
 
 /** The name an inline function goes by: its own, or the variable or property holding it. */

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { UsageContext, UsageFact } from './file-facts';
+import type { ParallelFact, UsageContext, UsageFact } from './file-facts';
 import type { FunctionRegistry } from './function-registry';
 import { chainOf, isFunctionLike, lastName, propertyName, spanOf } from './syntax';
 import { forEachChild } from './typescript';
@@ -11,9 +11,9 @@ const ACTION_STATE_HOOKS = new Set(['useActionState', 'useFormState']);
 const QUERY_HOOKS = new Set(['useSWR', 'useSWRImmutable', 'useSWRInfinite']);
 const HTTP_METHOD_NAMES = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** The references among candidate identifiers (see `walkTree`), with the context of each. */
-export function describeUsages(candidates: ts.Identifier[], sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): UsageFact[] {
-  return candidates.filter(isReference).map((id) => describeUsage(id, sourceFile, registry, isClientModule));
+/** The references among candidate identifiers (see `walkTree`), with the context of each and the `Promise.all` (see `parallelCalls`) awaiting it. */
+export function describeUsages(candidates: ts.Identifier[], sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean, parallel: ReadonlyMap<ts.Identifier, ParallelFact>): UsageFact[] {
+  return candidates.filter(isReference).map((id) => ({ ...describeUsage(id, sourceFile, registry, isClientModule), parallel: parallel.get(id) ?? null }));
 }
 
 function isReference(id: ts.Identifier): boolean {
@@ -27,7 +27,7 @@ function isReference(id: ts.Identifier): boolean {
   return !ts.isExportAssignment(parent) && !ts.isExportSpecifier(parent);
 }
 
-function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): UsageFact {
+function describeUsage(id: ts.Identifier, sourceFile: ts.SourceFile, registry: FunctionRegistry, isClientModule: boolean): Omit<UsageFact, 'parallel'> {
   const found = new Set<UsageContext>();
   let formHasFileInput = false;
   let typedState = false;

@@ -99,6 +99,14 @@ export function repointNames(source: SourceFile, style: CodeStyle, declaration: 
   return [...edits, { start: declaration.getEnd(), end: declaration.getEnd(), newText: `${style.eol}${line}` }];
 }
 
+/** The edits that take the names in `names` out of an `export { … } from` declaration: all of it, with its line, when it names nothing else. */
+export function reExportWithout(declaration: ExportDeclaration, names: ReadonlySet<string>): TextChange[] {
+  const elements = declaration.getNamedExports();
+  const removed = elements.filter((e) => names.has(e.getName()));
+  if (removed.length === 0) return [];
+  return removed.length === elements.length ? [statementRemoval(declaration)] : namedWithout(declaration, elements, removed);
+}
+
 /** The edits that take `moved` out of a declaration's braces, each with its comma, the others kept as written. */
 function namedWithout(declaration: ImportDeclaration | ExportDeclaration, elements: Node[], moved: Node[]): TextChange[] {
   if (moved.length === elements.length) {

@@ -1,5 +1,6 @@
-import { Node, SyntaxKind, type Identifier, type ParameterDeclaration, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Identifier, type ObjectLiteralExpression, type ParameterDeclaration, type ReturnStatement, type SourceFile, type Statement } from 'ts-morph';
 import type { Span } from '../types';
+import type { TextChange } from './file-change';
 import type { CodeStyle, ImportBinding } from './imports';
 import { importSpecifier } from './placement';
 import { refuse, type RefactorContext } from './refactor';
@@ -57,6 +58,11 @@ export function isPropertyName(identifier: Identifier): boolean {
   if (Node.isBindingElement(parent)) return parent.getPropertyNameNode() === identifier;
   if (Node.isJsxAttribute(parent)) return true;
   return false;
+}
+
+/** The file's code names `name` outside `statement` (its imports aside): what the statement declares is still used. */
+export function usedOutside(source: SourceFile, statement: Statement, name: string): boolean {
+  return source.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !isPropertyName(i) && !isWithinNode(statement, i) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
 }
 
 export function isWithinNode(container: Node, node: Node): boolean {
@@ -190,4 +196,16 @@ export function statementRemoval(statement: Statement): { start: number; end: nu
 
 export function parametersOf(node: Node): ParameterDeclaration[] {
   return Node.isFunctionDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isMethodDeclaration(node) ? node.getParameters() : [];
+}
+
+/** The edit that adds `property` (`status: 401`) last to an object literal, on a line of its own when the object spans lines. */
+export function propertyAdded(object: ObjectLiteralExpression, property: string, eol: string): TextChange {
+  const last = object.getProperties().at(-1);
+  if (!last) return { start: object.getStart(), end: object.getEnd(), newText: `{ ${property} }` };
+  const text = object.getSourceFile().getFullText();
+  const multiline = object.getText().includes('\n');
+  // A trailing comma stays where it is: the property goes after it.
+  const comma = last.getNextSiblingIfKind(SyntaxKind.CommaToken);
+  const at = comma ? comma.getEnd() : last.getEnd();
+  return { start: at, end: at, newText: `${comma ? '' : ','}${multiline ? `${eol}${indentOfLine(text, last.getStart())}` : ' '}${property}${comma && multiline ? ',' : ''}` };
 }

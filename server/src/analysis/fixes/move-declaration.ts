@@ -4,7 +4,7 @@ import { relativeToApp } from './extract-service';
 import { editBetween, type FileChange, type TextChange } from './file-change';
 import { moduleWith, reimported, repointNames, styleOf, type ImportBinding } from './imports';
 import { morphProject } from './morph-project';
-import { addAll, addBinding, isPropertyName, isWithinNode, leadingStart, referencesOf, statementRemoval, topStatement, translate } from './morph-syntax';
+import { addAll, addBinding, isWithinNode, leadingStart, referencesOf, statementRemoval, topStatement, translate, usedOutside } from './morph-syntax';
 import { freeName, importSpecifierLike } from './placement';
 import { refuse, type RefactorContext } from './refactor';
 
@@ -37,7 +37,7 @@ export function moveDeclaration(context: RefactorContext, home: string, at: numb
   const text = source.getFullText();
   const removal = statementRemoval(statement);
   const rest = text.slice(0, removal.start) + text.slice(removal.end);
-  const stillUsed = source.getDescendantsOfKind(SyntaxKind.Identifier).some((i) => i.getText() === name && !isPropertyName(i) && !isWithinNode(statement, i) && !i.getFirstAncestorByKind(SyntaxKind.ImportDeclaration));
+  const stillUsed = usedOutside(source, statement, name);
   const after = reimported(source, rest, style, stillUsed ? [{ specifier: siblingSpecifier(target), bindings: [{ imported: name, local: name, typeOnly: false }] }] : []);
   changes.push(onlyDirectives(project, home, after) ? { kind: 'delete', path: home } : editBetween(home, text, after)!);
 
@@ -78,7 +78,7 @@ function siblingSpecifier(path: string): string {
 }
 
 /** The top-level statement that declares and exports `name` alone. */
-function exportStatement(source: SourceFile, at: number, name: string): Statement {
+export function exportStatement(source: SourceFile, at: number, name: string): Statement {
   const node = source.getDescendantAtPos(at);
   const statement = node && topStatement(node);
   const exported = statement && (Node.isVariableStatement(statement) || Node.isClassDeclaration(statement) || Node.isFunctionDeclaration(statement) || Node.isEnumDeclaration(statement)) && statement.isExported();

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { FileSystem } from '../types';
 import { NEXT_CONFIG_NAMES, readNextConfig } from './next-config-reader';
+import { readManifest, readVersions, type DependencyVersion } from './package-versions';
 import { isWithin, joinPath } from './paths';
 import { readTsconfig } from './tsconfig-reader';
 
@@ -16,6 +17,14 @@ export interface AppInfo {
   compilerOptions: ts.CompilerOptions;
   /** The packages its package.json depends on (`dependencies` and `devDependencies`), by name. */
   dependencies: string[];
+  /** Its package.json, where findings about a dependency are reported, with the offsets its lines start at. */
+  manifest: { path: string; lineStarts: number[] };
+  /** The installed versions of `next`, `react` and the packages on their surface, as package.json and the lockfile say. */
+  versions: Record<string, DependencyVersion>;
+  /** `experimental.authInterrupts` in next.config: null when the config cannot be read to the end (a spread, a syntax error). */
+  authInterrupts: boolean | null;
+  /** The next.config file, if any. */
+  configPath: string | null;
   /** What could not be read (a broken tsconfig or next.config), said once to the user. */
   problems: string[];
 }
@@ -40,12 +49,6 @@ function dependsOnNext(manifest: string): boolean {
   return Boolean(json.dependencies?.next ?? json.devDependencies?.next ?? json.peerDependencies?.next);
 }
 
-/** The names of the packages the app's package.json lists; none when it is missing or does not parse. */
-function dependenciesOf(fs: FileSystem, root: string): string[] {
-  const json = parseManifest(fs.readFile(joinPath(root, 'package.json')));
-  return [...new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})])];
-}
-
 type Manifest = Record<string, Record<string, string> | undefined>;
 
 /** A package.json's fields; an unreadable or half-written one says nothing. */
@@ -61,6 +64,7 @@ export function describeApp(fs: FileSystem, root: string): AppInfo {
   const config = readNextConfig(fs, root);
   const tsconfig = readTsconfig(fs, root);
   const existing = (dirs: string[]): string[] => dirs.map((d) => joinPath(root, d)).filter((d) => fs.directoryExists(d));
+  const manifest = readManifest(fs, root);
   return {
     root,
     appDirs: existing(['app', 'src/app']),
@@ -68,7 +72,11 @@ export function describeApp(fs: FileSystem, root: string): AppInfo {
     basePath: config.basePath,
     bodySizeLimit: config.bodySizeLimit,
     compilerOptions: tsconfig.options,
-    dependencies: dependenciesOf(fs, root),
+    dependencies: [...manifest.dependencies.keys()],
+    manifest: { path: manifest.path, lineStarts: manifest.lineStarts },
+    versions: Object.fromEntries(readVersions(fs, root, manifest)),
+    authInterrupts: config.authInterrupts,
+    configPath: config.configPath,
     problems: [...config.problems, ...tsconfig.problems],
   };
 }

@@ -11,22 +11,28 @@ export interface NextConfigResult {
   configPath: string | null;
   basePath: string;
   bodySizeLimit: string;
+  /** `experimental.authInterrupts`: false when the config does not set it, null when it cannot tell (a spread, a value that is no literal). */
+  authInterrupts: boolean | null;
   problems: string[];
 }
 
 /**
- * `basePath` and `serverActions.bodySizeLimit` (top-level or under `experimental`), read from the
- * syntax of `next.config.*`: the file is never run, so only literal values count.
+ * `basePath`, `serverActions.bodySizeLimit` (top-level or under `experimental`) and
+ * `experimental.authInterrupts`, read from the syntax of `next.config.*`: the file is never run, so
+ * only literal values count.
  */
 export function readNextConfig(fs: FileSystem, appRoot: string): NextConfigResult {
   const configPath = NEXT_CONFIG_NAMES.map((name) => joinPath(appRoot, name)).find((p) => fs.fileExists(p)) ?? null;
-  const result: NextConfigResult = { configPath, basePath: '', bodySizeLimit: DEFAULT_BODY_SIZE_LIMIT, problems: [] };
+  const result: NextConfigResult = { configPath, basePath: '', bodySizeLimit: DEFAULT_BODY_SIZE_LIMIT, authInterrupts: false, problems: [] };
   if (!configPath) return result;
   const sourceFile = parseSource(configPath, fs.readFile(configPath) ?? '');
   if (firstSyntaxError(sourceFile)) {
     result.problems.push(`${configPath} has a syntax error; using the default basePath and bodySizeLimit`);
-    return result;
+    return { ...result, authInterrupts: null };
   }
+  // A spread (`...base`) may hold any setting: what is not found stays unknown.
+  let opaque = false;
+  let authInterrupts: boolean | null | undefined;
   // `owner`: the property whose object literal holds the node (`serverActions` for `bodySizeLimit`).
   const visit = (node: ts.Node, owner: string | null): void => {
     if (ts.isPropertyAssignment(node)) {
@@ -38,12 +44,18 @@ export function readNextConfig(fs: FileSystem, appRoot: string): NextConfigResul
         const value = stringValue(node.initializer);
         if (value !== null) result.bodySizeLimit = value;
         else if (ts.isNumericLiteral(node.initializer)) result.bodySizeLimit = `${node.initializer.text} bytes`;
+      } else if (name === 'authInterrupts' && owner === 'experimental') {
+        const kind = node.initializer.kind;
+        authInterrupts = kind === ts.SyntaxKind.TrueKeyword ? true : kind === ts.SyntaxKind.FalseKeyword ? false : null;
       }
       visit(node.initializer, name);
     } else if (ts.isObjectLiteralExpression(node)) {
-      for (const property of node.properties) visit(property, owner);
+      for (const property of node.properties) {
+        if (ts.isSpreadAssignment(property)) opaque = true;
+        visit(property, owner);
+      }
     } else ts.forEachChild(node, (child) => visit(child, null));
   };
   visit(sourceFile, null);
-  return result;
+  return { ...result, authInterrupts: authInterrupts !== undefined ? authInterrupts : opaque ? null : false };
 }

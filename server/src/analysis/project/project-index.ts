@@ -115,6 +115,21 @@ export class ProjectIndex {
     return this.allFacts.get(path);
   }
 
+  /** The source files, and the apps' package.json files, which findings about dependencies are on. */
+  reportedPaths(): string[] {
+    return [...this.paths(), ...this.appList.map((a) => a.manifest.path)];
+  }
+
+  /** The app whose package.json this is. */
+  appOfManifest(path: string): AppInfo | null {
+    return this.appList.find((a) => a.manifest.path === path) ?? null;
+  }
+
+  /** Where the lines of a source file or of an app's package.json start. */
+  lineStarts(path: string): readonly number[] | undefined {
+    return this.allFacts.get(path)?.lineStarts ?? this.appOfManifest(path)?.manifest.lineStarts;
+  }
+
   appOf(path: string): AppInfo | null {
     return appOf(this.appList, path);
   }
@@ -316,6 +331,11 @@ export class ProjectIndex {
     this.crossFileReady = true;
     this.refresh();
     this.resolver.clear();
+  }
+
+  /** False during the initial scan, while callers and importers are not known yet (their answers are empty). */
+  callersKnown(): boolean {
+    return this.crossFileReady;
   }
 
   /** Every reference to an action (or any definition) across the project. */

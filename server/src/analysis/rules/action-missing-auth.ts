@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { authenticatedBefore, callerIdentity, isPublicByPurpose } from './shared';
+import { guardingProxy, unguardedActionWrite } from './unguarded-writes';
 
 export const rule: Rule = {
   meta: {
@@ -13,14 +13,10 @@ export const rule: Rule = {
   },
   check(context) {
     for (const action of context.actions) {
-      const fn = action.fn;
-      if (!fn) continue;
-      const write = context.behaviour.dataWrites(context.file, fn)[0];
-      if (!write || authenticatedBefore(context, action.file, fn, action.wrapper, write.span.start)) continue;
-      // A webhook's caller is authenticated by its signature (action-as-webhook says where it belongs).
-      if (context.behaviour.webhookSignal(fn)) continue;
-      const identity = callerIdentity(fn);
-      if (!identity && isPublicByPurpose(action.name, fn)) continue;
+      const unguarded = unguardedActionWrite(context, action);
+      // Behind a proxy that checks the session, auth-only-in-proxy tells it.
+      if (!unguarded || guardingProxy(context, action)) continue;
+      const { write, identity } = unguarded;
       const risk = identity
         ? `It takes "${identity}" from its caller: anyone can call this public POST endpoint and write as any user.`
         : 'Every Server Action is a public POST endpoint anyone can call.';

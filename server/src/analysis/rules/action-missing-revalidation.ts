@@ -31,12 +31,17 @@ export const rule: Rule = {
       if (callersRefresh(context, callers)) continue;
       context.report(
         action.span,
-        `"${action.name}" changes data ("${write.label}") but revalidates nothing. Pages showing the data keep their cached render until a reload. Call revalidatePath(…) or revalidateTag(…) after the write, or redirect().`,
+        `"${action.name}" changes data ("${write.label}") but revalidates nothing. Pages showing the data keep their cached render until a reload. Call ${refreshes(context) ? 'revalidatePath(…), revalidateTag(…) or refresh()' : 'revalidatePath(…) or revalidateTag(…)'} after the write, or redirect().`,
         [{ file: action.file, span: write.span, message: 'The write' }],
       );
     }
   },
 };
+
+/** `refresh()` from `next/cache` exists from Next.js 16 on: no advice to call it below, or when the version is unknown. */
+function refreshes(context: RuleContext): boolean {
+  return (context.app?.versions.next?.major ?? 0) >= 16;
+}
 
 /** A caller refreshes after the call (`router.refresh()`, SWR's `mutate`), in the same component. */
 function callersRefresh(context: RuleContext, callers: UsageRef[]): boolean {

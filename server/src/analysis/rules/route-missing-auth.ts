@@ -1,8 +1,6 @@
-import { MUTATING_METHODS } from '../project/project-index';
 import type { Rule } from './rule';
-import { authenticatedBefore, describeRoute, isPublicByPurpose } from './shared';
-
-const AUTH_CATCH_ALL = /\/auth\/\[\[?\.\.\./;
+import { describeRoute } from './shared';
+import { guardingProxy, unguardedRouteWrite } from './unguarded-writes';
 
 export const rule: Rule = {
   meta: {
@@ -16,17 +14,10 @@ export const rule: Rule = {
     good: "export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {\n  const user = await userFromBearerToken(request.headers.get('authorization'))\n  if (!user) return Response.json({ error: 'Unauthorized' }, { status: 401 })\n  await projects.remove(user.id, (await params).id)\n  return new Response(null, { status: 204 })\n}",
   },
   check(context) {
-    const { behaviour, index } = context;
     for (const route of context.routes) {
-      const fn = route.fn;
-      const facts = index.facts(route.fnFile);
-      // The auth library's own catch-all (`/api/auth/[...nextauth]`) is sign-in itself.
-      if (!fn || !facts || !MUTATING_METHODS.has(route.method) || AUTH_CATCH_ALL.test(route.url.pattern)) continue;
-      const write = behaviour.dataWrites(facts, fn)[0];
-      if (!write) continue;
-      if (behaviour.verifiesCaller(fn) || authenticatedBefore(context, route.fnFile, fn, route.wrapper, write.span.start)) continue;
-      // Sign-in, sign-up and one-time-code flows are public by purpose.
-      if (isPublicByPurpose(fn.name, fn)) continue;
+      const write = unguardedRouteWrite(context, route);
+      // Behind a proxy that checks the session, auth-only-in-proxy tells it.
+      if (!write || guardingProxy(context, route)) continue;
       context.report(
         route.span,
         `${describeRoute(route)} writes data ("${write.label}") with no authentication. It checks no session, API key, bearer token or signature, so anyone who finds "${route.url.pattern}" can change your data. Authenticate the caller before the write.`,

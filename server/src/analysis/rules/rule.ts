@@ -16,6 +16,8 @@ export interface RuleMeta {
   good: string;
   /** Why the default severity is lower than the pattern deserves: what `npm run eval` measured on real apps. */
   accuracy?: string;
+  /** What the rule is based on: the framework's docs and advisories it follows. */
+  sources?: { title: string; url: string }[];
 }
 
 export interface RuleContext {
@@ -28,7 +30,18 @@ export interface RuleContext {
   report(span: Span, message: string, related?: RelatedLocation[]): void;
 }
 
+/** What a rule about the app itself (its dependencies) reads; its findings are on the app's package.json. */
+export interface AppRuleContext {
+  app: AppInfo;
+  index: ProjectIndex;
+  /** `severity`, this finding's own (a critical advisory's), stands where the user has not set the rule's. */
+  report(span: Span, message: string, related?: RelatedLocation[], severity?: Severity): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext): void;
+  /** Runs on each source file. */
+  check?(context: RuleContext): void;
+  /** Runs on each app's package.json. */
+  checkApp?(context: AppRuleContext): void;
 }

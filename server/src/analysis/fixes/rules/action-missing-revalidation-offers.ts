@@ -4,9 +4,10 @@ import type { AdvisorSettings } from '../../settings';
 import type { Finding } from '../../types';
 import { actionOfFinding } from '../finding-endpoint';
 import { describePaths, revalidationOf, type Revalidation } from '../revalidation-targets';
-import type { OfferFixes } from '../rule-fix';
+import type { OfferFixes, RuleFixOffer } from '../rule-fix';
 
 const FIX = 'action-missing-revalidation/revalidate-path';
+const REFRESH = 'action-missing-revalidation/refresh';
 
 /** What the fix revalidates after the action's last write, with its title, or why it cannot tell. */
 export function revalidationPlan(index: ProjectIndex, settings: AdvisorSettings, finding: Finding): (Revalidation & { fn: FunctionFact; file: string; title: string }) | { reason: string; title: string } {
@@ -26,8 +27,16 @@ export function revalidationPlan(index: ProjectIndex, settings: AdvisorSettings,
   };
 }
 
-/** `revalidatePath` for the pages that read what the action writes; disabled when no page can be told. */
+/**
+ * `revalidatePath` for the pages that read what the action writes; disabled when no page can be told.
+ * From Next.js 16 on, `refresh()` too: it re-renders the page of the user who called the action,
+ * preferred when no page that reads the data can be told.
+ */
 export const offerActionMissingRevalidation: OfferFixes = (finding, { index, settings }) => {
   const plan = revalidationPlan(index, settings, finding);
-  return [{ fix: FIX, title: plan.title, preferred: true, local: true, ...('reason' in plan ? { disabled: plan.reason } : {}) }];
+  const offers: RuleFixOffer[] = [{ fix: FIX, title: plan.title, preferred: !('reason' in plan), local: true, ...('reason' in plan ? { disabled: plan.reason } : {}) }];
+  if ((index.appOf(finding.file)?.versions.next?.major ?? 0) >= 16 && actionOfFinding(index, finding)) {
+    offers.push({ fix: REFRESH, title: "Refresh the caller's page with refresh() after the write", preferred: 'reason' in plan, local: true });
+  }
+  return offers;
 };

@@ -2,7 +2,7 @@ import { Node, type ObjectLiteralExpression } from 'ts-morph';
 import type { TextChange } from '../file-change';
 import { styleOf } from '../imports';
 import { morphProject } from '../morph-project';
-import { indentOfLine, nodeAt, unwrapped } from '../morph-syntax';
+import { nodeAt, propertyAdded, unwrapped } from '../morph-syntax';
 import { refuse, type RefactorContext, type RefactorOutcome } from '../refactor';
 import type { RuleFixRequest } from '../rule-fix';
 import { errorStatusAt, statusTitle } from './route-error-without-status-offers';
@@ -46,9 +46,5 @@ function statusIn(init: ObjectLiteralExpression, status: number, eol: string): T
     if (!value || !Node.isNumericLiteral(value)) refuse('The response computes its status: set it there.');
     return { start: value.getStart(), end: value.getEnd(), newText: String(status) };
   }
-  const last = init.getProperties().at(-1);
-  if (!last) return { start: init.getStart(), end: init.getEnd(), newText: `{ status: ${status} }` };
-  const text = init.getSourceFile().getFullText();
-  const multiline = init.getText().includes('\n');
-  return { start: last.getEnd(), end: last.getEnd(), newText: multiline ? `,${eol}${indentOfLine(text, last.getStart())}status: ${status}` : `, status: ${status}` };
+  return propertyAdded(init, `status: ${status}`, eol);
 }
