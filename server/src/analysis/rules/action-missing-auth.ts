@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { guardingProxy, unguardedActionWrite } from './unguarded-writes';
+import { guardingProxy, unguardedActionWrite } from '../unguarded-writes';
 
 export const rule: Rule = {
   meta: {

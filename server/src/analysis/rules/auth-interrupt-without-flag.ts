@@ -21,17 +21,12 @@ export const rule: Rule = {
     const { behaviour, file, app } = context;
     // A config read to the end that does not enable the flag; one that cannot be read says nothing.
     if (!app || app.authInterrupts !== false) return;
-    const told = new Set<number>();
-    for (const fn of file.functions) {
-      for (const { call, imported } of behaviour.importedCalls(file, fn, 'next/navigation', AUTH_INTERRUPTS)) {
-        if (told.has(call.span.start)) continue;
-        told.add(call.span.start);
-        const config = app.configPath ? 'next.config' : 'a next.config file';
-        context.report(
-          call.span,
-          `${imported}() throws here, because experimental.authInterrupts is not enabled. Without the flag it raises an error instead of rendering the ${imported === 'forbidden' ? '403' : '401'} page. Enable experimental.authInterrupts in ${config}, or answer the request yourself.`,
-        );
-      }
+    const config = app.configPath ? 'next.config' : 'a next.config file';
+    for (const { call, imported } of behaviour.importedCallsInFile(file, 'next/navigation', AUTH_INTERRUPTS)) {
+      context.report(
+        call.span,
+        `${imported}() throws here, because experimental.authInterrupts is not enabled. Without the flag it raises an error instead of rendering the ${imported === 'forbidden' ? '403' : '401'} page. Enable experimental.authInterrupts in ${config}, or answer the request yourself.`,
+      );
     }
   },
 };

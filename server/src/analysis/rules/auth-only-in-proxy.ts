@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { baseName } from '../project/paths';
 import { describeRoute } from './shared';
-import { guardingProxy, unguardedActionWrite, unguardedRouteWrite } from './unguarded-writes';
+import { guardingProxy, unguardedActionWrite, unguardedRouteWrite } from '../unguarded-writes';
 
 export const rule: Rule = {
   meta: {

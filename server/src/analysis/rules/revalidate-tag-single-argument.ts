@@ -21,17 +21,12 @@ export const rule: Rule = {
     // Before 16 the one-argument form is the only one; an unknown version says nothing.
     const major = app?.versions.next?.major;
     if (major === undefined || major === null || major < 16) return;
-    // A call in a nested function is among its container's calls too: each is told once.
-    const told = new Set<number>();
-    for (const fn of file.functions) {
-      for (const { call } of behaviour.importedCalls(file, fn, 'next/cache', REVALIDATE_TAG)) {
-        if (call.argCount !== 1 || told.has(call.span.start)) continue;
-        told.add(call.span.start);
-        context.report(
-          call.span,
-          "revalidateTag() is called with a tag alone, which Next.js 16 deprecates. It expires the tag at once and logs a warning. Pass the 'max' profile to serve stale data while fresh data loads, or use updateTag(tag) in a Server Action that must show its own write.",
-        );
-      }
+    for (const { call } of behaviour.importedCallsInFile(file, 'next/cache', REVALIDATE_TAG)) {
+      if (call.argCount !== 1) continue;
+      context.report(
+        call.span,
+        "revalidateTag() is called with a tag alone, which Next.js 16 deprecates. It expires the tag at once and logs a warning. Pass the 'max' profile to serve stale data while fresh data loads, or use updateTag(tag) in a Server Action that must show its own write.",
+      );
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { describeRoute } from './shared';
-import { guardingProxy, unguardedRouteWrite } from './unguarded-writes';
+import { guardingProxy, unguardedRouteWrite } from '../unguarded-writes';
 
 export const rule: Rule = {
   meta: {

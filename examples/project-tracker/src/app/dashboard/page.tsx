@@ -1,8 +1,10 @@
 import { getProjectSummary } from '@/app/projects/actions'
+import { forbidden } from 'next/navigation'
 import { requireUser } from '@/lib/auth'
 
 export default async function DashboardPage() {
   const user = await requireUser()
+  if (user.email.endsWith('@suspended.example.com')) forbidden()
   const summary = await getProjectSummary(user.id)
   return (
     <p>

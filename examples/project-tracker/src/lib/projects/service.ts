@@ -1,4 +1,5 @@
 import { db } from '@/lib/db'
+import { reindexProjects } from '@/lib/search-index'
 
 export async function listProjects(ownerId: string) {
   return db.project.findMany({ where: { ownerId, archived: false } })
@@ -10,7 +11,9 @@ export async function findProject(ownerId: string, projectId: string) {
 }
 
 export async function createProject(ownerId: string, name: string) {
-  return db.project.create({ data: { name, ownerId, archived: false } })
+  const project = await db.project.create({ data: { name, ownerId, archived: false } })
+  reindexProjects()
+  return project
 }
 
 export async function archiveProject(ownerId: string, projectId: string) {

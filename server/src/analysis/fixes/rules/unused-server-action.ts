@@ -16,14 +16,21 @@ import { unusedActionAt } from './unused-server-action-offers';
  * goes too:
  *
  * ```ts
- * 'use server'                                          'use server'
+ * 'use server'                                         'use server'
  *
- * import { db } from '@/lib/db'                          import { db } from '@/lib/db'
- *                                                 →
- * export async function findProject(id: string) {        async function findProject(id: string) {
+ * import { db } from '@/lib/db'                         import { db } from '@/lib/db'
+ * import { welcome } from '@/lib/notify'          →
+ *                                                       async function findProject(id: string) { … }
+ * export async function findProject(id: string) { … }
+ *                                                       export async function archiveProject(…) { … findProject(id) … }
+ * export async function archiveProject(…) { … findProject(id) … }
+ *
+ * // Called by nothing since the invitation page went away.
+ * export async function welcomeToProject(id: string) { … welcome(user, id) … }
  * ```
  *
- * Refused when a module still imports it (`import { type reopenTask }`), or re-exports it onward.
+ * (two findings, each fixed on its own: both shown applied). Refused when a module still imports it
+ * (`import { type reopenTask }`), or re-exports it onward.
  */
 export function fixUnusedServerAction(request: RuleFixRequest, context: RefactorContext): RefactorOutcome {
   const { finding } = request;

@@ -15,10 +15,3 @@ export async function signIn(_state: SignInState, formData: FormData): Promise<S
   store.set('session', email.split('@')[0]!, { httpOnly: true, sameSite: 'lax', path: '/' })
   redirect('/projects')
 }
-
-/** Left behind when the header lost its sign-out button: nothing calls it, yet it is still an action. */
-export async function signOut() {
-  const store = await cookies()
-  store.delete('session')
-  redirect('/sign-in')
-}

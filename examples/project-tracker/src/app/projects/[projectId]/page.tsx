@@ -6,7 +6,6 @@ import { NewTaskForm } from '@/components/new-task-form'
 import { TaskBoard } from '@/components/task-board'
 import { QuickAddTask } from '@/components/quick-add-task'
 import { AttachmentForm } from '@/components/attachment-form'
-import { DeleteProjectButton } from '@/components/delete-project-button'
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params
@@ -32,7 +31,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
       <QuickAddTask projectId={projectId} />
       <TaskBoard projectId={projectId} />
       <AttachmentForm taskId={projectId} />
-      <DeleteProjectButton projectId={projectId} />
     </main>
   )
 }

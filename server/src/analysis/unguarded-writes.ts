@@ -1,8 +1,8 @@
-import type { Effect } from '../behaviour';
-import { MUTATING_METHODS, type ActionDef, type RouteDef } from '../project/project-index';
-import { authenticatingProxy, proxyRunsEverywhere, proxyRunsOn, type ProxyFile } from '../proxy';
-import type { RuleContext } from './rule';
-import { authenticatedBefore, callerIdentity, isPublicByPurpose } from './shared';
+import type { Effect } from './behaviour';
+import { MUTATING_METHODS, type ActionDef, type RouteDef } from './project/project-index';
+import { authenticatingProxy, proxyRunsEverywhere, proxyRunsOn, type ProxyFile } from './proxy';
+import type { RuleContext } from './rules/rule';
+import { authenticatedBefore, callerIdentity, isPublicByPurpose } from './rules/shared';
 
 /** The auth library's own catch-all (`/api/auth/[...nextauth]`) is sign-in itself. */
 const AUTH_CATCH_ALL = /\/auth\/\[\[?\.\.\./;
