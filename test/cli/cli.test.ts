@@ -349,10 +349,14 @@ describe('next-action-advisor check --fix', () => {
     assert.equal(
       fixed.stderr,
       [
-        'Fixed 8 findings in 5 files:',
+        'Fixed 11 findings in 8 files:',
+        'package.json',
+        '  next-advisory: Upgrade next to 16.2.6 (then reinstall)',
         'src/app/api/projects/[projectId]/route.ts',
         '  route-missing-auth: Check the session first with requireUser(), answering 401',
         '  route-error-without-status: Answer 400 Bad Request',
+        'src/app/api/tasks/route.ts',
+        "  action-only-api-outside-action: Expire the tag with revalidateTag(tag, 'max')",
         'src/app/api/webhooks/stripe/route.ts',
         '  webhook-body-parsed-before-verify: Verify the raw body (request.text())',
         'src/app/projects/[projectId]/page.tsx',
@@ -363,12 +367,14 @@ describe('next-action-advisor check --fix', () => {
         'src/app/projects/actions.ts',
         '  action-missing-auth: Check the session first with requireUser()',
         '  action-unvalidated-input: Validate "projectId" with a zod schema',
+        'src/lib/search-index.js',
+        "  revalidate-tag-single-argument: Pass the 'max' profile",
         '',
       ].join('\n'),
     );
     for (const rule of ['redirect-in-try', 'webhook-body-parsed-before-verify', 'route-error-without-status']) assert.ok(!fixed.stdout.includes(rule), `no ${rule} finding left`);
     const after = snapshot(copy.root);
-    assert.deepEqual(changedBetween(before, after), ['src/app/api/projects/[projectId]/route.ts', 'src/app/api/webhooks/stripe/route.ts', 'src/app/projects/[projectId]/page.tsx', 'src/app/projects/[projectId]/tasks/actions.ts', 'src/app/projects/actions.ts']);
+    assert.deepEqual(changedBetween(before, after), ['package.json', 'src/app/api/projects/[projectId]/route.ts', 'src/app/api/tasks/route.ts', 'src/app/api/webhooks/stripe/route.ts', 'src/app/projects/[projectId]/page.tsx', 'src/app/projects/[projectId]/tasks/actions.ts', 'src/app/projects/actions.ts', 'src/lib/search-index.js']);
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(copy.root, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
     assert.equal(tsc.status, 0, tsc.stdout);
 
