@@ -121,7 +121,7 @@ describe('next-action-advisor check', () => {
     const log = JSON.parse(stdout);
     const run0 = log.runs[0];
     assert.equal(run0.tool.driver.rules.length, RULES.length);
-    assert.equal(run0.results.length, 27);
+    assert.equal(run0.results.length, 32);
     for (const result of run0.results) {
       assert.equal(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       assert.ok(!result.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'), 'URIs are relative to %SRCROOT%');
