@@ -120,7 +120,7 @@ export class WorkspaceDiagnostics {
     }
     this.reportChanged = true;
     this.schedule();
-    return { files: paths.length, filesWithFindings, findings };
+    return { files: this.session.analyzer.index.paths().length, filesWithFindings, findings };
   }
 
   /** A held pull is answered before the server goes. */
