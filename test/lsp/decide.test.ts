@@ -51,12 +51,12 @@ describe('the decision over the protocol, pre-filled from the code', () => {
   });
 
   it("a route only this app's components fetch: a Server Action, by converting it", async () => {
-    assert.deepEqual(await decideAt('src/app/api/tasks/route.ts', 4), {
+    assert.deepEqual(await decideAt('src/app/api/tasks/route.ts', 5), {
       inferred: [
         'callers=own-ui: src/components/quick-add-task.tsx:11 this app fetches it',
-        'operation=mutation: src/app/api/tasks/route.ts:8 writes: `createTask`',
-        'payload=small: src/app/api/tasks/route.ts:4 receives fields, no file',
-        'httpControl=no: src/app/api/tasks/route.ts:4 its statuses (401, 201) say what a returned value can say, and it sets no headers',
+        'operation=mutation: src/app/api/tasks/route.ts:9 writes: `createTask`',
+        'payload=small: src/app/api/tasks/route.ts:5 receives fields, no file',
+        'httpControl=no: src/app/api/tasks/route.ts:5 its statuses (401, 201) say what a returned value can say, and it sets no headers',
         'noJavaScript=no: src/components/quick-add-task.tsx:11 called from script: it needs JavaScript already',
         'optimistic=no: src/components/quick-add-task.tsx:11 its caller waits for the answer (no `useOptimistic`)',
       ],
