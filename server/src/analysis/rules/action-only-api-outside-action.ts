@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import { displayPath } from './shared';
 
 /** What `next/cache` allows only while a Server Action runs: both throw anywhere else. */
-export const ACTION_ONLY_APIS: ReadonlySet<string> = new Set(['updateTag', 'refresh']);
+const ACTION_ONLY_APIS: ReadonlySet<string> = new Set(['updateTag', 'refresh']);
 
 export const rule: Rule = {
   meta: {
