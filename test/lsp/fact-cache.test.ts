@@ -41,4 +41,37 @@ describe('the facts cache in the editor storage folder', () => {
     const edited = await start();
     assert.deepEqual({ parsed: edited.stats.parsed, fromCache: edited.stats.fromCache }, { parsed: 1, fromCache: cold.stats.files - 1 });
   });
+
+  it("answers the opened file of a warm start before it reads the cache, then with the whole index's findings", async () => {
+    await start();
+    const client = await TestClient.start({ root: copy.root, initializationOptions: { cacheFolder } });
+    await client.open(TASK_ACTIONS);
+    const first = brief(await client.diagnostics(TASK_ACTIONS));
+    const progressBefore = client.progress.filter((p) => p.kind === 'report');
+    const indexedBefore = client.indexedStats;
+    await client.waitFor(() => client.indexedStats !== null, 'the initial scan');
+    const whole = brief(await client.diagnostics(TASK_ACTIONS));
+    await client.stop();
+    assert.deepEqual({ progressBefore, indexedBefore }, { progressBefore: [], indexedBefore: null }, 'the first answer came before any cached file was counted');
+    assert.ok(first.length > 0, 'the first answer already holds the findings the file gives alone');
+    assert.deepEqual({ parsed: client.indexedStats!.parsed, fromCache: client.indexedStats!.fromCache }, { parsed: 0, fromCache: client.indexedStats!.files - 1 }, "the open file is the editor's text");
+    assert.deepEqual(whole, EXPECTED_TASK_FINDINGS);
+  });
+
+  it('trusts a file whose size and modification time are unchanged without reading it, and re-reads one touched since', async () => {
+    const file = path.join(copy.root, 'src/app/projects/actions.ts');
+    const text = copy.read('src/app/projects/actions.ts');
+    const stamped = new Date('2026-01-01T00:00:00Z');
+    fs.utimesSync(file, stamped, stamped);
+    await start();
+    // Same size, other text, and the old modification time: only a read could tell, and the stamp says none is needed.
+    fs.writeFileSync(file, text.replace('export const LATER = 1', 'export const LATER = 2'));
+    fs.utimesSync(file, stamped, stamped);
+    const trusted = await start();
+    assert.deepEqual({ parsed: trusted.stats.parsed, fromCache: trusted.stats.fromCache }, { parsed: 0, fromCache: trusted.stats.files });
+    fs.utimesSync(file, stamped, new Date(stamped.getTime() + 5000));
+    const touched = await start();
+    assert.deepEqual({ parsed: touched.stats.parsed, fromCache: touched.stats.fromCache }, { parsed: 1, fromCache: touched.stats.files - 1 });
+  });
 });
+

@@ -14,6 +14,14 @@ export interface FileSystem {
   /** The canonical path, used to break symlink loops. */
   realPath(path: string): string;
   fileSize(path: string): number;
+  /** Size and modification time, or `undefined` for a missing file or one whose text is not the disk's. */
+  stamp(path: string): FileStamp | undefined;
+}
+
+/** What tells, without reading it, that a file is the one a cache entry was made from. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 export interface DirectoryEntry {

@@ -1,4 +1,4 @@
-import type { DirectoryEntry, FileSystem } from '../analysis/types';
+import type { DirectoryEntry, FileStamp, FileSystem } from '../analysis/types';
 
 /** The disk, with the editor's open documents laid over it: unsaved text is what gets analysed. */
 export class OverlayFileSystem implements FileSystem {
@@ -41,5 +41,10 @@ export class OverlayFileSystem implements FileSystem {
   fileSize(path: string): number {
     const text = this.open.get(path);
     return text === undefined ? this.disk.fileSize(path) : text.length;
+  }
+
+  /** An open document's text is the editor's: no stamp of the disk vouches for it. */
+  stamp(path: string): FileStamp | undefined {
+    return this.open.has(path) ? undefined : this.disk.stamp(path);
   }
 }

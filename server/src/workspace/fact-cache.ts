@@ -2,8 +2,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileFacts } from '../analysis/facts/file-facts';
+import type { FileStamp } from '../analysis/types';
 
-const VERSION = 6;
+const VERSION = 7;
+
+/** The stamp a file had when the facts with this hash were made from it. */
+export interface StampedHash extends FileStamp {
+  hash: string;
+}
+
+interface Stored {
+  version: number;
+  engine: string;
+  /** Each file's facts serialized on their own, so that a start decodes them a chunk at a time. */
+  entries: Map<string, Uint8Array>;
+  stamps: Map<string, StampedHash>;
+}
 
 /** The same text parses differently as `.ts` and `.tsx`: the extension is part of the key. */
 function keyOf(filePath: string, hash: string): string {
@@ -12,42 +26,68 @@ function keyOf(filePath: string, hash: string): string {
 
 /**
  * Facts from an earlier session, keyed by content hash (and extension), in the editor's storage folder
- * (never in the project). A file whose text hashes the same needs no parse. Any read error means no cache.
+ * (never in the project). A file whose size and modification time are those it had when its facts were
+ * made is not even read; one whose text hashes the same needs no parse. Any read error means no cache.
  */
 export class DiskFactCache {
   private readonly file: string;
-  private entries = new Map<string, FileFacts>();
+  private entries = new Map<string, Uint8Array>();
+  private stamps = new Map<string, StampedHash>();
 
   constructor(folder: string, private readonly engineVersion: string) {
     this.file = path.join(folder, 'facts-cache.bin');
   }
 
-  load(): number {
+  /** Reads the cache file; true when it holds entries for this engine. */
+  load(): boolean {
     try {
-      const stored = v8.deserialize(fs.readFileSync(this.file)) as { version: number; engine: string; entries: Map<string, FileFacts> };
-      if (stored.version === VERSION && stored.engine === this.engineVersion) this.entries = stored.entries;
+      const stored = v8.deserialize(fs.readFileSync(this.file)) as Stored;
+      if (stored.version === VERSION && stored.engine === this.engineVersion) ({ entries: this.entries, stamps: this.stamps } = stored);
     } catch {
       this.entries = new Map();
+      this.stamps = new Map();
     }
-    return this.entries.size;
+    return this.entries.size > 0;
+  }
+
+  /** The cached facts of `filePath` when the file still has the stamp it had: no read, no hash. */
+  byStamp(filePath: string, stamp: FileStamp): FileFacts | null {
+    const known = this.stamps.get(filePath);
+    return known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs ? this.byHash(known.hash, filePath) : null;
   }
 
   /** The cached facts of this text, moved to `filePath` (a renamed file keeps its facts). */
-  get(hash: string, filePath: string): FileFacts | null {
-    const cached = this.entries.get(keyOf(filePath, hash));
-    return cached ? (cached.path === filePath ? cached : { ...cached, path: filePath }) : null;
+  byHash(hash: string, filePath: string): FileFacts | null {
+    const encoded = this.entries.get(keyOf(filePath, hash));
+    if (!encoded) return null;
+    try {
+      const cached = v8.deserialize(encoded) as FileFacts;
+      return cached.path === filePath ? cached : { ...cached, path: filePath };
+    } catch {
+      return null;
+    }
   }
 
-  /** Replaces the cache with the facts in use now; written atomically. */
-  save(facts: Iterable<FileFacts>): void {
-    const entries = new Map<string, FileFacts>();
-    for (const f of facts) if (!f.skipped) entries.set(keyOf(f.path, f.hash), f);
+  /**
+   * Replaces the cache with the facts in use now and the stamps of the files they were read from (a
+   * stamp whose hash is not the facts' is left out: that file changed since). Written atomically; the
+   * entries are not kept in memory afterwards.
+   */
+  save(facts: Iterable<FileFacts>, stamps: ReadonlyMap<string, StampedHash>): void {
+    const stored: Stored = { version: VERSION, engine: this.engineVersion, entries: new Map(), stamps: new Map() };
+    for (const f of facts) {
+      if (f.skipped) continue;
+      stored.entries.set(keyOf(f.path, f.hash), v8.serialize(f));
+      const stamp = stamps.get(f.path);
+      if (stamp?.hash === f.hash) stored.stamps.set(f.path, stamp);
+    }
+    this.entries = new Map();
+    this.stamps = new Map();
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, v8.serialize({ version: VERSION, engine: this.engineVersion, entries }));
+      fs.writeFileSync(temporary, v8.serialize(stored));
       fs.renameSync(temporary, this.file);
-      this.entries = entries;
     } catch {
       // A cache that cannot be written only costs the next start some time.
     }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { DirectoryEntry, FileSystem } from '../analysis/types';
+import type { DirectoryEntry, FileStamp, FileSystem } from '../analysis/types';
 import { normalizePath } from '../analysis/project/paths';
 
 /** The disk, for the CLI and for files the editor has not opened. Errors read as absence. */
@@ -59,6 +59,15 @@ export class NodeFileSystem implements FileSystem {
       return fs.statSync(path, { throwIfNoEntry: false })?.size ?? 0;
     } catch {
       return 0;
+    }
+  }
+
+  stamp(path: string): FileStamp | undefined {
+    try {
+      const stat = fs.statSync(path, { throwIfNoEntry: false });
+      return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+    } catch {
+      return undefined;
     }
   }
 }

@@ -1,7 +1,8 @@
 import type { Analyzer } from '../analysis/analyzer';
 import { hashText } from '../analysis/facts/extract-facts';
+import type { FileFacts } from '../analysis/facts/file-facts';
 import type { FileSystem } from '../analysis/types';
-import type { DiskFactCache } from './fact-cache';
+import type { DiskFactCache, StampedHash } from './fact-cache';
 import { extractOnWorkers } from './fact-workers';
 import type { FactJob } from './fact-worker';
 
@@ -12,10 +13,17 @@ export interface LoadStats {
   problems: string[];
 }
 
+/** Cached files taken between two turns of the event loop: small enough that a keystroke waits little. */
+const CACHE_CHUNK = 200;
+
+/** Lets the requests that arrived meanwhile (the editor's first diagnostics) be answered. */
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Reads a whole workspace into the analyzer: facts from the disk cache where the text is unchanged,
+ * Reads a whole workspace into the analyzer: facts from the disk cache where the file is unchanged,
  * the rest parsed on worker threads. `keep(path)` false skips a file (an open document whose
- * editor text wins).
+ * editor text wins). Once the files are discovered, requests are answered before the cache is read,
+ * and between its chunks.
  */
 export async function loadWorkspace(
   analyzer: Analyzer,
@@ -26,28 +34,52 @@ export async function loadWorkspace(
   const { files, problems } = analyzer.discover(roots);
   analyzer.index.beginBulkLoad();
   options.onDiscovered?.();
+  const { cache } = options;
   const keep = options.keep ?? (() => true);
   const maxFileSize = analyzer.currentSettings.maxFileSize;
   const jobs: FactJob[] = [];
+  /** The stamp each file had before it was read, with the hash of the facts made from it. */
+  const stamps = new Map<string, StampedHash>();
+  const ingest = (facts: FileFacts): void => {
+    analyzer.ingest(facts);
+    const stamp = stamps.get(facts.path);
+    if (stamp) stamp.hash = facts.hash;
+  };
   let fromCache = 0;
-  if (options.cache && options.cache.load() > 0) {
-    for (const path of files) {
-      if (fs.fileSize(path) > maxFileSize) {
-        jobs.push({ path });
-        continue;
+  /** Files found in the cache by their text, not their stamp: their new stamps are worth saving. */
+  let restamped = 0;
+  let done = 0;
+  if (cache) {
+    await yieldToRequests();
+    const cached = cache.load();
+    for (let start = 0; start < files.length; start += CACHE_CHUNK) {
+      for (const path of files.slice(start, start + CACHE_CHUNK)) {
+        const stamp = fs.stamp(path);
+        if (!stamp || !keep(path)) continue;
+        if (stamp.size > maxFileSize) {
+          jobs.push({ path });
+          continue;
+        }
+        stamps.set(path, { ...stamp, hash: '' });
+        if (!cached) {
+          jobs.push({ path });
+          continue;
+        }
+        const stamped = cache.byStamp(path, stamp);
+        const text = stamped ? undefined : fs.readFile(path);
+        const facts = stamped ?? (text === undefined ? null : cache.byHash(hashText(text), path));
+        if (facts) {
+          ingest(facts);
+          fromCache++;
+          if (!stamped) restamped++;
+        } else if (text !== undefined) jobs.push({ path, text });
       }
-      const text = fs.readFile(path);
-      if (text === undefined) continue;
-      const cached = options.cache.get(hashText(text), path);
-      if (cached) {
-        analyzer.ingest(cached);
-        fromCache++;
-      } else jobs.push({ path, text });
+      done = Math.min(files.length, start + CACHE_CHUNK) - jobs.length;
+      options.onProgress?.(done, files.length);
+      await yieldToRequests();
     }
   } else jobs.push(...files.map((path) => ({ path })));
   let parsed = 0;
-  let done = files.length - jobs.length;
-  options.onProgress?.(done, files.length);
   await extractOnWorkers(
     jobs,
     maxFileSize,
@@ -55,7 +87,7 @@ export async function loadWorkspace(
     (facts) => {
       for (const f of facts) {
         if (!keep(f.path)) continue;
-        analyzer.ingest(f);
+        ingest(f);
         parsed++;
       }
       done += facts.length;
@@ -64,6 +96,6 @@ export async function loadWorkspace(
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );
   analyzer.index.endBulkLoad();
-  if (parsed > 0 || fromCache !== files.length) options.cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!));
+  if (parsed > 0 || restamped > 0 || fromCache !== files.length) cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!), stamps);
   return { files: files.length, parsed, fromCache, problems };
 }
