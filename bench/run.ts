@@ -139,6 +139,35 @@ function eslintRun(figures: Figures): void {
   figures['eslint.rssMB'] = eslint.rssMB;
 }
 
+/** The goals, as ratios within one run: absolute times on these machines vary by up to 2× between runs. */
+const GOALS: { name: string; measure: string; goal: string; meets: (value: number) => boolean; value: (f: Figures) => number }[] = [
+  { name: 'keystrokeEslintOverOurs', measure: 'keystroke: ESLint median / ours', goal: '≥ 10×', meets: (v) => v >= 10, value: (f) => median(f, 'eslint.keystrokeMs') / median(f, 'keystrokeMs') },
+  { name: 'checkerOverFloor', measure: 'checker / one-thread parse floor', goal: '≤ 1.1', meets: (v) => v <= 1.1, value: (f) => num(f, 'checkerMs') / num(f, 'parseFloorMs') },
+  { name: 'coldIndexOverFloor', measure: 'cold index / one-thread parse floor', goal: '≤ 0.6', meets: (v) => v <= 0.6, value: (f) => num(f, 'cold.indexReportedMs') / num(f, 'parseFloorMs') },
+  { name: 'warmOverColdFirstDiagnostics', measure: 'warm first diagnostics / cold first diagnostics', goal: '≤ 1', meets: (v) => v <= 1, value: (f) => num(f, 'warm.firstDiagnosticsFromInitializeMs') / num(f, 'cold.firstDiagnosticsFromInitializeMs') },
+  { name: 'warmOverColdIndex', measure: 'warm index / cold index', goal: '≤ 0.15', meets: (v) => v <= 0.15, value: (f) => num(f, 'warm.indexReportedMs') / num(f, 'cold.indexReportedMs') },
+  { name: 'steadyRssMB', measure: 'steady RSS after the index (MB)', goal: '≤ 250', meets: (v) => v <= 250, value: (f) => num(f, 'memory.steadyMB') },
+];
+
+function num(figures: Figures, key: string): number {
+  return figures[key] as number;
+}
+
+function median(figures: Figures, key: string): number {
+  return (figures[key] as { median: number }).median;
+}
+
+/** The goals' ratios as named figures (`ratios.<name>`), with whether each is met. */
+function ratios(figures: Figures): Record<string, { value: number; goal: string; met: boolean }> {
+  return Object.fromEntries(GOALS.map((g) => [g.name, { value: Number(g.value(figures).toFixed(3)), goal: g.goal, met: g.meets(g.value(figures)) }]));
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length), 8));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
+}
+
 function report(figures: Figures, workspace: { files: number; lines: number }): string {
   const n = (key: string) => figures[key] as number;
   const s = (key: string) => figures[key] as { median: number; p95: number; max: number };
@@ -159,13 +188,16 @@ function report(figures: Figures, workspace: { files: number; lines: number }): 
     ['ESLint over the workspace', ms(n('eslint.fullMs')), '', `${(n('eslint.fullMs') / n('checkerMs')).toFixed(2)}× our checker`],
     ['ESLint per file / memory', `${ms(n('eslint.perFileMs'))} / ${n('eslint.rssMB').toFixed(0)} MB`, '', ''],
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const goals = GOALS.map((g) => {
+    const value = g.value(figures);
+    return [g.measure, value.toFixed(2), g.goal, ok(g.meets(value))];
+  });
   return [
     `Workspace: ${workspace.files} files, ${workspace.lines} lines (seed ${DEFAULTS.seed}); ${os.cpus().length} cores, node ${process.version}; ${EDITS} keystrokes`,
-    line(['measure', 'figure', 'budget', 'verdict']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...table([['measure', 'figure', 'budget', 'verdict'], ...rows]),
+    '',
+    'Goals, as ratios within this run:',
+    ...table([['ratio', 'value', 'goal', 'verdict'], ...goals]),
   ].join('\n');
 }
 
@@ -181,7 +213,7 @@ async function main(): Promise<void> {
   fs.rmSync(cacheFolder, { recursive: true, force: true });
   const table = report(figures, workspace);
   console.log(table);
-  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), workspace, figures }, null, 2)}\n`);
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), workspace, figures: { ...figures, ratios: ratios(figures) } }, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {
