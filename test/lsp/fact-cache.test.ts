@@ -73,5 +73,20 @@ describe('the facts cache in the editor storage folder', () => {
     const touched = await start();
     assert.deepEqual({ parsed: touched.stats.parsed, fromCache: touched.stats.fromCache }, { parsed: 1, fromCache: touched.stats.files - 1 });
   });
+
+  it('resolves the imports again when a file appears: an import that resolved to nothing now reaches the new action', async () => {
+    const panel = 'src/components/late-panel.tsx';
+    copy.write(panel, "'use client'\n\nimport { useEffect, useState } from 'react'\nimport { loadLater } from './late-actions'\n\nexport function LatePanel() {\n  const [count, setCount] = useState(0)\n  useEffect(() => {\n    loadLater().then((rows) => setCount(rows.length))\n  }, [])\n  return <p>{count}</p>\n}\n");
+    const effectFindings = async () => {
+      const client = await TestClient.started({ root: copy.root, initializationOptions: { cacheFolder } });
+      await client.open(panel);
+      const codes = (await client.diagnostics(panel)).map((d) => d.code);
+      await client.stop();
+      return codes.filter((c) => c === 'action-called-in-effect');
+    };
+    assert.deepEqual(await effectFindings(), []);
+    copy.write('src/components/late-actions.ts', "'use server'\n\nimport { db } from '@/lib/db'\n\nexport async function loadLater() {\n  return db.task.findMany()\n}\n");
+    assert.deepEqual(await effectFindings(), ['action-called-in-effect']);
+  });
 });
 

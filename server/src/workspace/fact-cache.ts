@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { FileFacts } from '../analysis/facts/file-facts';
+import type { Resolution } from '../analysis/project/module-resolver';
 import type { FileStamp } from '../analysis/types';
 
-const VERSION = 7;
+const VERSION = 8;
 
 /** The stamp a file had when the facts with this hash were made from it. */
 export interface StampedHash extends FileStamp {
@@ -17,6 +18,13 @@ interface Stored {
   /** Each file's facts serialized on their own, so that a start decodes them a chunk at a time. */
   entries: Map<string, Uint8Array>;
   stamps: Map<string, StampedHash>;
+  resolutions: SavedResolutions;
+}
+
+/** Import resolutions by importing file and specifier, good while their key holds. */
+export interface SavedResolutions {
+  key: string;
+  byFile: Map<string, Map<string, Resolution>>;
 }
 
 /** The same text parses differently as `.ts` and `.tsx`: the extension is part of the key. */
@@ -33,6 +41,7 @@ export class DiskFactCache {
   private readonly file: string;
   private entries = new Map<string, Uint8Array>();
   private stamps = new Map<string, StampedHash>();
+  private resolutions: SavedResolutions = { key: '', byFile: new Map() };
 
   constructor(folder: string, private readonly engineVersion: string) {
     this.file = path.join(folder, 'facts-cache.bin');
@@ -42,12 +51,17 @@ export class DiskFactCache {
   load(): boolean {
     try {
       const stored = v8.deserialize(fs.readFileSync(this.file)) as Stored;
-      if (stored.version === VERSION && stored.engine === this.engineVersion) ({ entries: this.entries, stamps: this.stamps } = stored);
+      if (stored.version === VERSION && stored.engine === this.engineVersion) ({ entries: this.entries, stamps: this.stamps, resolutions: this.resolutions } = stored);
     } catch {
       this.entries = new Map();
       this.stamps = new Map();
     }
     return this.entries.size > 0;
+  }
+
+  /** The saved resolutions, when they were made under this key; null otherwise. */
+  resolutionsFor(key: string): Map<string, Map<string, Resolution>> | null {
+    return this.resolutions.key === key ? this.resolutions.byFile : null;
   }
 
   /** The cached facts of `filePath` when the file still has the stamp it had: no read, no hash. */
@@ -70,11 +84,11 @@ export class DiskFactCache {
 
   /**
    * Replaces the cache with the facts in use now and the stamps of the files they were read from (a
-   * stamp whose hash is not the facts' is left out: that file changed since). Written atomically; the
-   * entries are not kept in memory afterwards.
+   * stamp whose hash is not the facts' is left out: that file changed since), and the resolutions of
+   * their imports. Written atomically; nothing is kept in memory afterwards.
    */
-  save(facts: Iterable<FileFacts>, stamps: ReadonlyMap<string, StampedHash>): void {
-    const stored: Stored = { version: VERSION, engine: this.engineVersion, entries: new Map(), stamps: new Map() };
+  save(facts: Iterable<FileFacts>, stamps: ReadonlyMap<string, StampedHash>, resolutions: SavedResolutions): void {
+    const stored: Stored = { version: VERSION, engine: this.engineVersion, entries: new Map(), stamps: new Map(), resolutions };
     for (const f of facts) {
       if (f.skipped) continue;
       stored.entries.set(keyOf(f.path, f.hash), v8.serialize(f));
@@ -83,6 +97,7 @@ export class DiskFactCache {
     }
     this.entries = new Map();
     this.stamps = new Map();
+    this.resolutions = { key: '', byFile: new Map() };
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;

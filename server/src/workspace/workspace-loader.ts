@@ -4,6 +4,7 @@ import type { FileFacts } from '../analysis/facts/file-facts';
 import type { FileSystem } from '../analysis/types';
 import type { DiskFactCache, StampedHash } from './fact-cache';
 import { extractOnWorkers } from './fact-workers';
+import { resolutionKey } from './resolution-key';
 import type { FactJob } from './fact-worker';
 
 export interface LoadStats {
@@ -95,7 +96,12 @@ export async function loadWorkspace(
     },
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );
+  const key = cache ? resolutionKey(fs, files, analyzer.index.apps) : '';
+  const saved = cache?.resolutionsFor(key);
+  if (saved) analyzer.index.adoptResolutions(saved);
   analyzer.index.endBulkLoad();
-  if (parsed > 0 || restamped > 0 || fromCache !== files.length) cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!), stamps);
+  if (parsed > 0 || restamped > 0 || !saved || fromCache !== files.length) {
+    cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!), stamps, { key, byFile: analyzer.index.savedResolutions() });
+  }
   return { files: files.length, parsed, fromCache, problems };
 }

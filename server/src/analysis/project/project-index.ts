@@ -173,6 +173,21 @@ export class ProjectIndex {
     return resolution;
   }
 
+  /** The resolutions made so far that can be kept for a later session: those into this project's source files or out of it. */
+  savedResolutions(): Map<string, Map<string, Resolution>> {
+    const saved = new Map<string, Map<string, Resolution>>();
+    for (const [file, bySpecifier] of this.resolutions) {
+      const kept = [...bySpecifier].filter(([, r]) => r.kind !== 'file' || this.allFacts.has(r.path));
+      if (kept.length > 0) saved.set(file, new Map(kept));
+    }
+    return saved;
+  }
+
+  /** Resolutions of an earlier session over the same files, apps and installed packages: no import is resolved twice. */
+  adoptResolutions(saved: ReadonlyMap<string, ReadonlyMap<string, Resolution>>): void {
+    for (const [file, bySpecifier] of saved) if (this.allFacts.has(file) && !this.resolutions.has(file)) this.resolutions.set(file, new Map(bySpecifier));
+  }
+
   /** The module an imported binding comes from, as written, with the name it exports. */
   importOf(file: FileFacts, local: string): { specifier: string; imported: string } | null {
     for (const fact of file.imports) {
