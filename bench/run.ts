@@ -12,7 +12,10 @@ import { NodeFileSystem } from '../server/src/workspace/node-file-system';
 import { CALLER_FILE, DEFAULTS, generate, LARGE_ACTION_FILE } from './generate';
 
 const ROOT = path.resolve(__dirname, '..');
-const WORKSPACE = path.join(__dirname, 'workspace');
+/** BENCH_WORKSPACE and BENCH_FILE: the same start, keystroke and memory figures on a real checkout. */
+const REAL = process.env.BENCH_WORKSPACE ? path.resolve(process.env.BENCH_WORKSPACE) : null;
+const WORKSPACE = REAL ?? path.join(__dirname, 'workspace');
+const KEYSTROKE_FILE = (REAL && process.env.BENCH_FILE) || LARGE_ACTION_FILE;
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 
 interface Figures {
@@ -52,18 +55,22 @@ function parseFloor(): number {
   return performance.now() - started;
 }
 
-/** Offsets of a spot inside a function body of the large file, for keystrokes. */
+/**
+ * Offsets of a spot inside a function body, for keystrokes: in the generated file a known statement;
+ * in a real one the first indented statement past the middle of the file.
+ */
 function keystrokeSpot(text: string): { line: number; character: number } {
   const lines = text.split('\n');
-  const line = lines.findIndex((l, i) => i > 200 && l.includes('const description'));
-  return { line, character: lines[line]!.indexOf('const') };
+  const line = REAL ? lines.findIndex((l, i) => i >= lines.length / 2 && /^\s+(const|let|await|return|if)\b/.test(l)) : lines.findIndex((l, i) => i > 200 && l.includes('const description'));
+  if (line < 0) throw new Error(`no statement to type in, in ${KEYSTROKE_FILE}`);
+  return { line, character: lines[line]!.search(/\S/) };
 }
 
 async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 'warm'): Promise<void> {
   const spawned = performance.now();
   const client = await TestClient.start({ root: WORKSPACE, initializationOptions: { cacheFolder } });
-  await client.open(LARGE_ACTION_FILE);
-  await client.diagnostics(LARGE_ACTION_FILE);
+  await client.open(KEYSTROKE_FILE);
+  await client.diagnostics(KEYSTROKE_FILE);
   const firstDiagnostics = performance.now();
   await client.waitFor(() => client.indexedStats !== null, 'the initial scan', 120_000);
   const indexedAt = performance.now();
@@ -82,17 +89,23 @@ async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 
   figures['memory.afterIndexMB'] = afterIndex.rssMB;
 
   // Keystrokes: type and delete a space inside a function body, pulling the file's diagnostics each time.
-  const text = fs.readFileSync(path.join(WORKSPACE, LARGE_ACTION_FILE), 'utf8');
+  const text = fs.readFileSync(path.join(WORKSPACE, KEYSTROKE_FILE), 'utf8');
   const spot = keystrokeSpot(text);
   const latencies: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const started = performance.now();
-    if (i % 2 === 0) await client.edit(LARGE_ACTION_FILE, { start: spot, end: spot }, ' ');
-    else await client.edit(LARGE_ACTION_FILE, { start: spot, end: { line: spot.line, character: spot.character + 1 } }, '');
-    await client.diagnostics(LARGE_ACTION_FILE);
+    if (i % 2 === 0) await client.edit(KEYSTROKE_FILE, { start: spot, end: spot }, ' ');
+    else await client.edit(KEYSTROKE_FILE, { start: spot, end: { line: spot.line, character: spot.character + 1 } }, '');
+    await client.diagnostics(KEYSTROKE_FILE);
     latencies.push(performance.now() - started);
   }
   figures.keystrokeMs = stats(latencies);
+  if (REAL) {
+    figures['memory.steadyMB'] = rssOf(pid).rssMB;
+    figures['memory.peakMB'] = rssOf(pid).peakMB;
+    await client.stop();
+    return;
+  }
 
   // Dependents: an edit in an action that a client component calls in an effect, until the caller's
   // file has been refreshed (the refresh request, then its diagnostics). The edit makes the action
@@ -100,7 +113,7 @@ async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 
   const caller = fs.readFileSync(path.join(WORKSPACE, CALLER_FILE), 'utf8');
   await client.open(CALLER_FILE, caller);
   await client.diagnostics(CALLER_FILE);
-  const actions = fs.readFileSync(path.join(WORKSPACE, LARGE_ACTION_FILE), 'utf8');
+  const actions = fs.readFileSync(path.join(WORKSPACE, KEYSTROKE_FILE), 'utf8');
   const read = 'export async function loadProjects(ownerId: string) {\n  return db.project.findMany';
   const writing = actions.replace(read, 'export async function loadProjects(ownerId: string) {\n  await db.project.updateMany({ where: { ownerId }, data: {} })\n  return db.project.findMany');
   if (writing === actions) throw new Error('the action file has no read action to edit');
@@ -108,7 +121,7 @@ async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 
   for (let i = 0; i < 20; i++) {
     const refreshes = client.refreshes;
     const started = performance.now();
-    await client.change(LARGE_ACTION_FILE, i % 2 === 0 ? writing : actions);
+    await client.change(KEYSTROKE_FILE, i % 2 === 0 ? writing : actions);
     await client.waitFor(() => client.refreshes > refreshes, `a refresh of dependents (edit ${i})`);
     const effect = (await client.diagnostics(CALLER_FILE)).some((d) => d.code === 'action-called-in-effect');
     refreshLatencies.push(performance.now() - started);
@@ -130,7 +143,7 @@ function checkerRun(figures: Figures): void {
 }
 
 function eslintRun(figures: Figures): void {
-  const result = spawnSync(process.execPath, [path.join(__dirname, 'eslint-run.mjs'), WORKSPACE, LARGE_ACTION_FILE, String(EDITS)], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'eslint-run.mjs'), WORKSPACE, KEYSTROKE_FILE, String(EDITS)], { encoding: 'utf8', cwd: ROOT });
   if (result.status !== 0) throw new Error(`ESLint run failed: ${result.stderr}`);
   const eslint = JSON.parse(result.stdout) as { files: number; fullMs: number; latencies: number[]; rssMB: number };
   figures['eslint.fullMs'] = eslint.fullMs;
@@ -201,7 +214,37 @@ function report(figures: Figures, workspace: { files: number; lines: number }): 
   ].join('\n');
 }
 
+/** The figures of a real checkout: no generated cases to follow, no ESLint configuration of ours. */
+function realReport(figures: Figures): string {
+  const n = (key: string) => figures[key] as number;
+  const k = figures.keystrokeMs as { median: number; p95: number };
+  return [
+    `${WORKSPACE}: ${n('cold.parsed')} files parsed; keystrokes in ${KEYSTROKE_FILE}`,
+    ...table([
+      ['measure', 'figure'],
+      ['cold: first diagnostics from initialize', `${n('cold.firstDiagnosticsFromInitializeMs').toFixed(0)} ms`],
+      ['cold: whole index', `${n('cold.indexReportedMs').toFixed(0)} ms`],
+      ['warm: first diagnostics from initialize', `${n('warm.firstDiagnosticsFromInitializeMs').toFixed(0)} ms`],
+      ['warm: whole index', `${n('warm.indexReportedMs').toFixed(0)} ms`],
+      ['keystroke → diagnostics, median / p95', `${k.median.toFixed(1)} / ${k.p95.toFixed(1)} ms`],
+      ['memory after the index / steady / peak', `${n('memory.afterIndexMB').toFixed(0)} / ${n('memory.steadyMB').toFixed(0)} / ${n('memory.peakMB').toFixed(0)} MB`],
+      ['checker', `${n('checkerMs').toFixed(0)} ms`],
+      ['parse floor, one thread', `${n('parseFloorMs').toFixed(0)} ms`],
+    ]),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
+  if (REAL) {
+    const figures: Figures = { parseFloorMs: parseFloor() };
+    const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-bench-cache-'));
+    await serverRun(cacheFolder, figures, 'cold');
+    await serverRun(cacheFolder, figures, 'warm');
+    checkerRun(figures);
+    fs.rmSync(cacheFolder, { recursive: true, force: true });
+    console.log(realReport(figures));
+    return;
+  }
   const workspace = ensureWorkspace();
   const figures: Figures = {};
   figures.parseFloorMs = parseFloor();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_IDS, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { COMMANDS, LANGUAGE_IDS, SERVER_ENVIRONMENT, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { ruleLinkTemplate, showRulePage } from './commands/rule-page';
 
 /** After this many unexpected stops the server stays down until "Restart Server". */
@@ -16,8 +16,8 @@ export interface ClientHandle {
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientHandle {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT } } },
+    debug: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT }, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   let stops = 0;
   const errorHandler: ErrorHandler = {

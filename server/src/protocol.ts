@@ -29,6 +29,13 @@ export const COMMANDS = {
 } as const;
 
 /** The languages the server analyses. */
+/**
+ * What the server's process gets in its environment beyond the editor's: at most two malloc arenas, so
+ * that the memory the initial scan's worker threads freed is reused by the process instead of staying
+ * in arenas of their own (about 50 MB of resident memory on a 3,000-file workspace).
+ */
+export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
 export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
 /** Data attached to each diagnostic, so that code actions need no re-analysis. */

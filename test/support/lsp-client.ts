@@ -26,6 +26,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { tempCopy, type TempCopy } from './temp-copy';
+import { SERVER_ENVIRONMENT } from '../../server/src/protocol';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -69,7 +70,9 @@ export class TestClient {
 
   private constructor(private readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // ADVISOR_SERVER_NODE_ARGS: options for the server's Node (`--cpu-prof`, as bench/README.md profiles it).
+    const nodeArgs = process.env.ADVISOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT } });
     this.process.on('exit', () => (this.exited = true));
     this.process.stderr!.on('data', (chunk: Buffer) => {
       if (process.env.ADVISOR_SERVER_STDERR) process.stderr.write(chunk);

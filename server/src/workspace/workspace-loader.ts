@@ -100,7 +100,8 @@ export async function loadWorkspace(
   const saved = cache?.resolutionsFor(key);
   if (saved) analyzer.index.adoptResolutions(saved);
   analyzer.index.endBulkLoad();
-  if (parsed > 0 || restamped > 0 || !saved || fromCache !== files.length) {
+  // Open documents are not taken from the cache: they alone are no reason to write it again.
+  if (parsed > 0 || restamped > 0 || !saved) {
     cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!), stamps, { key, byFile: analyzer.index.savedResolutions() });
   }
   return { files: files.length, parsed, fromCache, problems };
