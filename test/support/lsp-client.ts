@@ -73,7 +73,10 @@ export class TestClient {
     // ADVISOR_SERVER_NODE_ARGS: options for the server's Node (`--cpu-prof`, as bench/README.md profiles it).
     const nodeArgs = process.env.ADVISOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT } });
-    this.process.on('exit', () => (this.exited = true));
+    this.process.on('exit', () => {
+      this.exited = true;
+      this.notify();
+    });
     this.process.stderr!.on('data', (chunk: Buffer) => {
       if (process.env.ADVISOR_SERVER_STDERR) process.stderr.write(chunk);
     });

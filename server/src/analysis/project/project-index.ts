@@ -89,6 +89,8 @@ export class ProjectIndex {
   /** Files whose own contribution is stale while the generation holds. */
   private readonly dirty = new Set<string>();
   private appList: AppInfo[] = [];
+  /** The files loaded with `import()` or `require()`, until a file with such a load changes. */
+  private dynamicTargets: Set<string> | null = null;
   /** `runsInBrowser` answers, good until the next refresh of the cross-file maps. */
   private readonly browserModules = new Map<string, boolean>();
 
@@ -104,6 +106,7 @@ export class ProjectIndex {
     this.appList = apps;
     this.resolver.clear();
     this.resolutions.clear();
+    this.dynamicTargets = null;
     this.generation++;
   }
 
@@ -140,6 +143,7 @@ export class ProjectIndex {
     const former = this.contributions.get(facts.path);
     if (former) this.formerTargets.set(facts.path, new Set([...(this.formerTargets.get(facts.path) ?? []), ...targetsOf(former)]));
     const before = this.allFacts.get(facts.path);
+    if (isNew || (before?.dynamicImports.length ?? 0) > 0 || facts.dynamicImports.length > 0) this.dynamicTargets = null;
     this.allFacts.set(facts.path, facts);
     // Resolutions hold while the file imports the same specifiers (and no file comes or goes).
     if (!before || specifiersOf(before) !== specifiersOf(facts)) this.resolutions.delete(facts.path);
@@ -159,6 +163,7 @@ export class ProjectIndex {
     this.withdraw(path);
     this.resolver.clear();
     this.resolutions.clear();
+    this.dynamicTargets = null;
     this.generation++;
   }
 
@@ -171,6 +176,20 @@ export class ProjectIndex {
       forFile.set(specifier, resolution);
     }
     return resolution;
+  }
+
+  /** The project's files that some file loads with `import('…')` or `require('…')`. */
+  dynamicallyImported(): ReadonlySet<string> {
+    if (!this.dynamicTargets) {
+      this.dynamicTargets = new Set();
+      for (const [path, facts] of this.allFacts) {
+        for (const specifier of facts.dynamicImports) {
+          const target = this.resolve(path, specifier);
+          if (target.kind === 'file') this.dynamicTargets.add(target.path);
+        }
+      }
+    }
+    return this.dynamicTargets;
   }
 
   /** The resolutions made so far that can be kept for a later session: those into this project's source files or out of it. */

@@ -80,10 +80,6 @@ function importedExports(index: ProjectIndex, app: AppInfo, home: string): Set<s
 
 /** Some module loads one of these with `import('…')` or `require('…')`, whose bindings the facts do not follow. */
 function loadedDynamically(index: ProjectIndex, modules: ReadonlySet<string>): boolean {
-  return index.paths().some((path) =>
-    (index.facts(path)?.dynamicImports ?? []).some((specifier) => {
-      const target = index.resolve(path, specifier);
-      return target.kind === 'file' && modules.has(target.path);
-    }),
-  );
+  const loaded = index.dynamicallyImported();
+  return [...modules].some((m) => loaded.has(m));
 }
