@@ -17,8 +17,12 @@ export interface LoadStats {
 /** Cached files taken between two turns of the event loop: small enough that a keystroke waits little. */
 const CACHE_CHUNK = 200;
 
-/** Lets the requests that arrived meanwhile (the editor's first diagnostics) be answered. */
-const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the requests that arrived meanwhile (the editor's first diagnostics) be answered, and sent: the
+ * connection writes its messages in immediates queued while answering, which run before an immediate
+ * queued from inside one.
+ */
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
  * Reads a whole workspace into the analyzer: facts from the disk cache where the file is unchanged,
