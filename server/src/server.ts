@@ -13,8 +13,6 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildId, docsUrlFor } from './install-location';
 import { codeActionsFor } from './lsp/code-actions';
@@ -35,21 +33,9 @@ import { CHECK_WORKSPACE_REQUEST, COMMANDS, DECIDE_REQUEST, ENDPOINTS_CHANGED_NO
 import { runAsFactWorker } from './workspace/fact-worker';
 import { fixesLoaded } from './workspace/fixes-loader';
 import { Session } from './workspace/session';
+import { IdleCollector } from './garbage-collection';
 
 if (!runAsFactWorker()) startServer();
-
-/**
- * The initial scan leaves much garbage behind (the workers' answers, the cache written); one full
- * collection now returns it, so that the steady footprint is what the index needs.
- */
-function releaseScanGarbage(): void {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    (vm.runInNewContext('gc') as () => void)();
-  } catch {
-    // Without it, V8 collects on its own schedule.
-  }
-}
 
 /** How long changes are gathered before the endpoints view is told to ask again. */
 const ENDPOINTS_SETTLE_MS = 500;
@@ -58,6 +44,7 @@ const ENDPOINTS_SETTLE_MS = 500;
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
+  const idle = new IdleCollector();
   const log = (message: string): void => connection.console.error(message);
   const session = new Session((message) => {
     connection.console.warn(message);
@@ -150,7 +137,8 @@ function startServer(): void {
     markDiscovered();
     indexed = true;
     markIndexed();
-    releaseScanGarbage();
+    // The initial scan leaves much garbage behind (the workers' answers, the cache written).
+    idle.collectNow();
     diagnostics.refreshAll();
   });
 
@@ -175,6 +163,7 @@ function startServer(): void {
   });
 
   documents.onDidChangeContent(async (event) => {
+    idle.activity();
     await discovered;
     const path = uriToPath(event.document.uri);
     if (path) diagnostics.changed(path, event.document.getText());
