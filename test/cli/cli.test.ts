@@ -25,7 +25,7 @@ describe('next-action-advisor --help', () => {
     const { code, stdout } = run(['--help']);
     assert.equal(code, 0);
     assert.equal(stdout.split('\n')[0], 'Usage: next-action-advisor <command> [options]');
-    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold']) assert.match(stdout, new RegExp(`^  ${command} +\\S.*$`, 'm'));
+    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold', 'mcp']) assert.match(stdout, new RegExp(`^  ${command} +\\S.*$`, 'm'));
     assert.match(stdout, /Run next-action-advisor <command> --help for a command's arguments, options and exit codes\./);
     assert.equal(run(['-h']).stdout, stdout);
   });
@@ -36,6 +36,7 @@ describe('next-action-advisor --help', () => {
     ['refactor', 'Usage: next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [options]'],
     ['decide', 'Usage: next-action-advisor decide [<file>:<line>] [--answers <question>=<answer>…] [--format text|json]'],
     ['scaffold', 'Usage: next-action-advisor scaffold <name> --variant action|route|both [--app <folder>]'],
+    ['mcp', 'Usage: next-action-advisor mcp [--root <folder>] [--allow-write]'],
   ];
   for (const [command, firstLine] of firstLines) {
     it(`prints the usage of ${command} with its options and exit codes, and exits 0`, () => {
@@ -49,7 +50,7 @@ describe('next-action-advisor --help', () => {
   }
 
   it('exits 2 on an unknown option, naming it, for every command', () => {
-    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold']) {
+    for (const command of ['check', 'endpoints', 'refactor', 'decide', 'scaffold', 'mcp']) {
       const { code, stdout, stderr } = run([command, '--colour']);
       assert.equal(code, 2, command);
       assert.equal(stdout, '');

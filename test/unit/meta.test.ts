@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/analysis/rules';
-import { rulePage, withRuleTable } from '../../scripts/rule-docs';
+import { rulePage } from '../../server/src/docs/rule-page';
+import { withRuleTable } from '../../scripts/rule-docs';
+import { agentSkill, SKILL_FILE } from '../../server/src/docs/agent-skill';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RULES_DIR = path.join(ROOT, 'server', 'src', 'analysis', 'rules');
@@ -43,5 +45,15 @@ describe('the rule catalogue', () => {
   it("keeps the README's rule table equal to the metadata", () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     assert.equal(readme, withRuleTable(readme), 'run npm run sync:docs');
+  });
+
+  it('keeps the agent skill equal to what the metadata generates', () => {
+    assert.equal(fs.readFileSync(path.join(ROOT, SKILL_FILE), 'utf8'), agentSkill(), 'run npm run sync:docs');
+  });
+
+  it('names every rule in the agent skill, with its severity and remedy', () => {
+    const skill = agentSkill();
+    assert.match(skill, /^---\nname: next-action-advisor\ndescription: \S.{40,}\n---\n/);
+    for (const { meta } of RULES) assert.ok(skill.includes(`- \`${meta.id}\` (${meta.defaultSeverity}`) && skill.includes(meta.fix.replace(/\s+/g, ' ').trim()), meta.id);
   });
 });

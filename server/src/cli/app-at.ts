@@ -16,11 +16,16 @@ export async function appAt(fs: FileSystem, file: string, line: number): Promise
   const facts = analyzer.index.facts(path);
   const app = analyzer.index.appOf(path);
   if (!facts || !app) return { ok: false, reason: `${file} is not a source file of a Next.js app.${problems.length > 0 ? ` ${problems.join('; ')}` : ''}` };
-  if (line < 1 || line > facts.lineStarts.length) return { ok: false, reason: `${file} has no line ${line}.` };
-  const text = fs.readFile(path) ?? '';
-  const start = facts.lineStarts[line - 1]!;
-  const offset = start + (/^\s*/.exec(text.slice(start))?.[0].length ?? 0);
+  const offset = codeOffsetAt(fs.readFile(path) ?? '', facts.lineStarts, line);
+  if (offset === null) return { ok: false, reason: `${file} has no line ${line}.` };
   return { ok: true, analyzer, settings, path, offset };
+}
+
+/** The offset of the first code on a 1-based line, past its indentation; null for a line the text lacks. */
+export function codeOffsetAt(text: string, lineStarts: readonly number[], line: number): number | null {
+  if (!Number.isInteger(line) || line < 1 || line > lineStarts.length) return null;
+  const start = lineStarts[line - 1]!;
+  return start + (/^\s*/.exec(text.slice(start))?.[0].length ?? 0);
 }
 
 /** The folder read and analysed with its settings, as the checker does. */

@@ -2,17 +2,19 @@ import { PROGRAM, type Command } from './command-line';
 import { checkCommand } from './commands/check';
 import { decideCommand } from './commands/decide';
 import { endpointsCommand } from './commands/endpoints';
+import { mcpCommand } from './commands/mcp';
 import { refactorCommand } from './commands/refactor';
 import { scaffoldCommand } from './commands/scaffold';
 
 export type { CheckOptions, Format } from './commands/check';
 export type { DecideOptions } from './commands/decide';
 export type { EndpointsOptions } from './commands/endpoints';
+export type { McpCommandOptions } from './commands/mcp';
 export type { RefactorOptions } from './commands/refactor';
 export type { ScaffoldOptions } from './commands/scaffold';
 
 /** The commands, in the order the help lists them: a new one is declared in commands/ and added here. */
-const COMMANDS = [checkCommand, endpointsCommand, refactorCommand, decideCommand, scaffoldCommand] as const;
+const COMMANDS = [checkCommand, endpointsCommand, refactorCommand, decideCommand, scaffoldCommand, mcpCommand] as const;
 
 type Run<C> = C extends Command<infer N, infer T> ? { command: N; options: T } : never;
 

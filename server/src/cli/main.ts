@@ -4,7 +4,9 @@ import { docsUrlFor, versionFrom } from '../install-location';
 import * as path from 'node:path';
 import { decisionJson } from '../analysis/decide/decision-json';
 import { decisionMarkdown } from '../analysis/decide/report';
-import { parseArgs, type CheckOptions, type DecideOptions, type EndpointsOptions, type RefactorOptions } from './args';
+import { parseArgs, type CheckOptions, type DecideOptions, type EndpointsOptions, type McpCommandOptions, type RefactorOptions } from './args';
+import { serveMcp } from '../mcp/mcp-server';
+import { normalizePath } from '../analysis/project/paths';
 import { fixFindings } from './fix';
 import { unifiedDiff } from './unified-diff';
 import { writeTexts } from '../workspace/write-changes';
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.command === 'refactor') return runRefactor(fs, parsed.options);
   if (parsed.command === 'decide') return runDecide(fs, parsed.options);
   if (parsed.command === 'scaffold') return printChanges(await scaffold(fs, parsed.options));
+  if (parsed.command === 'mcp') return runMcp(fs, parsed.options);
   if (!allExist(fs, parsed.options.paths)) return 2;
   if (parsed.command === 'endpoints') return runEndpoints(fs, parsed.options);
   if (parsed.options.fix !== 'none') {
@@ -116,6 +119,17 @@ async function runDecide(fs: NodeFileSystem, options: DecideOptions): Promise<nu
   if (options.format === 'json') return print(JSON.stringify(decisionJson(decision, docsUrl, shown), null, 2), code);
   process.stdout.write(decisionMarkdown(decision, docsUrl, shown));
   return code;
+}
+
+/** Serves until the client closes stdin; the exit code is then set by the caller. */
+async function runMcp(fs: NodeFileSystem, options: McpCommandOptions): Promise<number> {
+  const root = normalizePath(fs.realPath(path.resolve(options.root)));
+  if (!fs.directoryExists(root)) {
+    process.stderr.write(`next-action-advisor: no such folder: ${options.root}\n`);
+    return 2;
+  }
+  await serveMcp({ root, allowWrite: options.allowWrite });
+  return 0;
 }
 
 function print(text: string, code: number): number {

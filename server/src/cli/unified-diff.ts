@@ -1,13 +1,16 @@
 /** Lines of context around each change, as `diff -u` and git show them. */
 const CONTEXT = 3;
 
-/** A unified diff of one file (`a/` and `b/` paths, as git prints them); empty when the texts are equal. */
-export function unifiedDiff(path: string, before: string | null, after: string): string {
+/**
+ * A unified diff of one file (`a/` and `b/` paths, as git prints them; `null` for a file created or
+ * deleted); empty when the texts are equal.
+ */
+export function unifiedDiff(path: string, before: string | null, after: string | null): string {
   if (before === after) return '';
   const a = before === null ? [] : splitLines(before);
-  const b = splitLines(after);
+  const b = after === null ? [] : splitLines(after);
   const ops = diffLines(a, b);
-  const header = `--- ${before === null ? '/dev/null' : `a/${path}`}\n+++ b/${path}\n`;
+  const header = `--- ${before === null ? '/dev/null' : `a/${path}`}\n+++ ${after === null ? '/dev/null' : `b/${path}`}\n`;
   return header + hunks(ops).join('');
 }
 

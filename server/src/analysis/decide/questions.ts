@@ -122,3 +122,11 @@ export function validAnswers(answers: Answers): Answers {
   }
   return out;
 }
+
+/** Why an answer cannot be taken (an unknown question, or a value it does not offer); null when it can. */
+export function answerProblem(id: string, value: string | undefined): string | null {
+  const known = Object.keys(QUESTIONS).join(', ');
+  if (!Object.hasOwn(QUESTIONS, id)) return `there is no question ${id}: the questions are ${known}`;
+  const question = QUESTIONS[id as QuestionId];
+  return question.options.some((o) => o.value === value) ? null : `${id} takes ${question.options.map((o) => o.value).join(', ')}, not ${value ?? 'nothing'}`;
+}

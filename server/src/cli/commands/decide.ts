@@ -1,4 +1,4 @@
-import { QUESTIONS, type QuestionId } from '../../analysis/decide/questions';
+import { answerProblem, QUESTIONS } from '../../analysis/decide/questions';
 import { defineCommand, UsageError } from '../command-line';
 import { locationOf } from './location';
 
@@ -29,10 +29,10 @@ read from the code) or for the answers given, and lists the questions still open
     const answers: Record<string, string> = {};
     for (const arg of values.answers) {
       const [id, value] = arg.split('=');
-      const question = id !== undefined && Object.hasOwn(QUESTIONS, id) ? QUESTIONS[id as QuestionId] : undefined;
-      if (!question) throw new UsageError(`--answers takes <question>=<answer> with a question among ${Object.keys(QUESTIONS).join(', ')}, not ${arg}`);
-      if (!question.options.some((o) => o.value === value)) throw new UsageError(`${id} takes ${question.options.map((o) => o.value).join(', ')}, not ${value ?? 'nothing'}`);
-      answers[id!] = value!;
+      if (id === undefined || !Object.hasOwn(QUESTIONS, id)) throw new UsageError(`--answers takes <question>=<answer> with a question among ${Object.keys(QUESTIONS).join(', ')}, not ${arg}`);
+      const problem = answerProblem(id, value);
+      if (problem) throw new UsageError(problem);
+      answers[id] = value!;
     }
     const location = positionals.length === 0 ? null : locationOf(positionals[0]);
     if (positionals.length > 1 || (positionals.length === 1 && !location)) throw new UsageError('decide takes at most one location, as <file>:<line>');

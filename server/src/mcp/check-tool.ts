@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { refactorOffers } from '../analysis/fixes/offers';
+import { ruleFixOffers } from '../analysis/fixes/rule-fix-offers';
+import { isWithin } from '../analysis/project/paths';
+import type { Finding } from '../analysis/types';
+import { findingJson } from '../cli/reporters/json';
+import { summarize } from '../cli/summary';
+import { sourceFile, workspacePath, type ToolContext } from './tool-context';
+
+export const checkInput = {
+  paths: z.array(z.string()).min(1).describe('Files or folders to check, relative to the workspace ("." for all of it). The whole app is still read, for callers and routes in other files.'),
+};
+
+const region = { startLine: z.number(), startColumn: z.number(), endLine: z.number(), endColumn: z.number() };
+
+export const checkOutput = {
+  files: z.number().describe('Source files checked'),
+  summary: z.object({ total: z.number(), error: z.number(), warning: z.number(), info: z.number(), hint: z.number() }),
+  findings: z.array(
+    z.object({
+      file: z.string(),
+      ruleId: z.string(),
+      severity: z.enum(['error', 'warning', 'info', 'hint']),
+      message: z.string(),
+      ...region,
+      docs: z.string().describe("The rule's page"),
+      related: z.array(z.object({ file: z.string(), message: z.string(), ...region })),
+      fixes: z.array(z.object({ id: z.string().describe('What refactor takes as its kind'), title: z.string() })).describe('The fixes and refactors that remedy it'),
+    }),
+  ),
+  problems: z.array(z.string()).describe('Files that were not analysed, and configuration that could not be read'),
+};
+
+/** The findings inside `paths`, as `check --format json` reports them, each with the fixes it is offered. */
+export function checkTool(context: ToolContext, { paths }: { paths: string[] }): z.infer<z.ZodObject<typeof checkOutput>> {
+  const { session } = context;
+  const index = session.analyzer.index;
+  const targets = paths.map((p) => (session.fs.fileExists(workspacePath(context, p)) ? fileTarget(context, p) : workspacePath(context, p)));
+  const inTargets = index.reportedPaths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
+  const findings = inTargets.flatMap((p) => session.findings(p));
+  const problems = inTargets.flatMap((p) => {
+    const skipped = index.facts(p)?.skipped;
+    return skipped === 'binary' ? [`${p}: binary data, not analysed`] : skipped === 'too-large' ? [`${p}: larger than ${session.settings.maxFileSize} bytes, not analysed`] : [];
+  });
+  const { total, ...bySeverity } = summarize(findings);
+  return {
+    files: inTargets.filter((p) => index.facts(p)).length,
+    summary: { total, ...bySeverity },
+    findings: findings.map((f) => ({ ...findingJson(context.root, (p) => index.lineStarts(p) ?? [0], context.docsUrl, f), fixes: fixesOf(context, f) })),
+    problems,
+  };
+}
+
+/** A file given alone: a source file of the index, or an app's package.json (where next-advisory reports). */
+function fileTarget(context: ToolContext, given: string): string {
+  const file = workspacePath(context, given);
+  return context.session.analyzer.index.appOfManifest(file) ? file : sourceFile(context, given);
+}
+
+/** The fixes of a finding and the refactors that remedy it, by the id that `refactor` takes. */
+function fixesOf({ session }: ToolContext, finding: Finding): { id: string; title: string }[] {
+  const context = { index: session.analyzer.index, settings: session.settings };
+  const fixes = ruleFixOffers(finding, context).filter((o) => !o.disabled);
+  const refactors = refactorOffers(context.index, context.settings, finding.file, finding.span.start).filter((o) => o.remedies.includes(finding.ruleId));
+  return [...fixes.map((o) => ({ id: o.fix, title: o.title })), ...refactors.map((o) => ({ id: o.kind, title: o.title }))];
+}
