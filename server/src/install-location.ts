@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -38,4 +40,10 @@ export function buildId(file: string): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** A folder of the user's cache for one workspace (`$XDG_CACHE_HOME` or `~/.cache`), never inside the project. */
+export function userCacheFolder(kind: string, workspace: string): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'next-action-advisor', kind, createHash('sha1').update(workspace).digest('hex').slice(0, 16));
 }

@@ -36,7 +36,7 @@ describe('next-action-advisor --help', () => {
     ['refactor', 'Usage: next-action-advisor refactor <extract-service|to-route|to-action> <file>:<line> [options]'],
     ['decide', 'Usage: next-action-advisor decide [<file>:<line>] [--answers <question>=<answer>…] [--format text|json]'],
     ['scaffold', 'Usage: next-action-advisor scaffold <name> --variant action|route|both [--app <folder>]'],
-    ['mcp', 'Usage: next-action-advisor mcp [--root <folder>] [--allow-write]'],
+    ['mcp', 'Usage: next-action-advisor mcp [--root <folder>] [--allow-write] [--no-cache]'],
   ];
   for (const [command, firstLine] of firstLines) {
     it(`prints the usage of ${command} with its options and exit codes, and exits 0`, () => {

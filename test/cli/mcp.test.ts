@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -18,10 +19,16 @@ function run(args: string[], cwd: string): { code: number; stdout: string; stder
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The user's cache folder of the servers started here: never the real one. */
+const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-mcp-cache-'));
+after(() => fs.rmSync(CACHE, { recursive: true, force: true }));
+
 /** The MCP server started as an agent starts it, in `cwd`, reached through the SDK's own client over stdio. */
-async function connect(cwd: string, args: string[] = []): Promise<Client> {
+async function connect(cwd: string, args: string[] = [], log?: string[]): Promise<Client> {
   const client = new Client({ name: 'advisor-tests', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', ...args], cwd, stderr: 'ignore' }));
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', ...args], cwd, env: { ...process.env, XDG_CACHE_HOME: CACHE } as Record<string, string>, stderr: log ? 'pipe' : 'ignore' });
+  transport.stderr?.on('data', (chunk: Buffer) => log?.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  await client.connect(transport);
   return client;
 }
 
@@ -65,7 +72,7 @@ describe('next-action-advisor mcp', () => {
     assert.deepEqual(tools.map((t) => t.name), ['check', 'decide', 'endpoints', 'explain_rule', 'refactor']);
     const inputs = Object.fromEntries(tools.map((t) => [t.name, { properties: Object.keys(t.inputSchema.properties ?? {}), required: t.inputSchema.required ?? [] }]));
     assert.deepEqual(inputs, {
-      check: { properties: ['paths'], required: ['paths'] },
+      check: { properties: ['paths', 'limit'], required: ['paths'] },
       decide: { properties: ['location', 'answers'], required: [] },
       endpoints: { properties: ['paths'], required: [] },
       explain_rule: { properties: ['rule'], required: ['rule'] },
@@ -79,7 +86,7 @@ describe('next-action-advisor mcp', () => {
       description: 'Files or folders to check, relative to the workspace ("." for all of it). The whole app is still read, for callers and routes in other files.',
     });
     for (const tool of tools) assert.equal(tool.outputSchema?.type, 'object', `${tool.name} has an output schema`);
-    assert.deepEqual(Object.keys(check.outputSchema!.properties ?? {}), ['files', 'summary', 'findings', 'problems']);
+    assert.deepEqual(Object.keys(check.outputSchema!.properties ?? {}), ['files', 'summary', 'findings', 'omitted', 'problems']);
     assert.deepEqual(tools.map((t) => t.annotations?.readOnlyHint), [true, true, true, true, true], 'a server without --allow-write changes nothing');
   });
 
@@ -90,11 +97,20 @@ describe('next-action-advisor mcp', () => {
     assert.deepEqual(findings.map(({ fixes: _, ...rest }) => rest), cli.findings);
     assert.equal(checked.files, cli.files);
     assert.deepEqual(checked.summary, cli.summary);
-    assert.deepEqual(checked.problems, []);
+    assert.deepEqual([checked.omitted, checked.problems], [0, []]);
     const webhook = findings.find((f) => f.ruleId === 'action-as-webhook')!;
     assert.deepEqual(webhook.fixes, [{ id: 'to-route', title: 'Convert "confirmPayment" to a route handler' }]);
     const advisory = findings.find((f) => f.ruleId === 'next-advisory')!;
     assert.deepEqual(advisory.fixes, [{ id: 'next-advisory/upgrade', title: 'Upgrade next to 16.2.6 (then reinstall)' }]);
+  });
+
+  it('check keeps the most severe findings within its limit, and counts them all', async () => {
+    const all = (await call(client, 'check', { paths: ['.'] })).findings as Structured[];
+    const limited = await call(client, 'check', { paths: ['.'], limit: 9 });
+    const errors = all.filter((f) => f.severity === 'error');
+    assert.equal(errors.length, 7);
+    assert.deepEqual(limited.findings, all.filter((f) => errors.includes(f) || all.filter((w) => w.severity === 'warning').slice(0, 2).includes(f)));
+    assert.deepEqual([limited.omitted, (limited.summary as Structured).total], [all.length - 9, all.length]);
   });
 
   it('check of one file gives the findings of that file only, found with the rest of its app', async () => {
@@ -256,18 +272,42 @@ describe('next-action-advisor mcp, on a workspace that changes', () => {
     assert.match(await toolError(client, 'check', { paths: ['src/app/notes'] }), /^No such file or folder in the workspace: src\/app\/notes$/);
   });
 
+  it('starts warm the next time, from the facts it kept in the user cache folder', async (t) => {
+    const runs: string[][] = [];
+    const answers: unknown[] = [];
+    const fresh = tempCopy(EXAMPLE);
+    t.after(() => fresh.remove());
+    for (const args of [[], [], ['--no-cache']]) {
+      const log: string[] = [];
+      const client = await connect(fresh.root, args, log);
+      answers.push(await call(client, 'check', { paths: ['.'] }));
+      await client.close();
+      runs.push(log.filter((line) => line.startsWith('next-action-advisor mcp: read ')));
+    }
+    const files = (answers[0] as Structured).files as number;
+    assert.deepEqual(runs.map((lines) => lines.map((l) => l.replace(/ in [\d.]+ s/, ''))), [
+      [`next-action-advisor mcp: read ${files} files (0 from the cache, ${files} parsed)`],
+      [`next-action-advisor mcp: read ${files} files (${files} from the cache, 0 parsed)`],
+      [`next-action-advisor mcp: read ${files} files (0 from the cache, ${files} parsed)`],
+    ]);
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[2], answers[0]);
+    assert.ok(fs.existsSync(path.join(CACHE, 'next-action-advisor', 'mcp')), 'kept in the user cache folder');
+    assert.deepEqual(snapshot(fresh.root), snapshot(EXAMPLE), 'nothing written into the project');
+  });
+
   it('answers a binary file with a tool error', async (t) => {
     fs.writeFileSync(path.join(copy.root, 'src/lib/blob.ts'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     const client = await connect(copy.root);
     t.after(() => client.close());
     assert.equal(await toolError(client, 'check', { paths: ['src/lib/blob.ts'] }), 'src/lib/blob.ts holds binary data, not source code; it is not analysed.');
     assert.equal(await toolError(client, 'decide', { location: 'src/lib/blob.ts:1' }), 'src/lib/blob.ts holds binary data, not source code; it is not analysed.');
-    assert.deepEqual((await call(client, 'check', { paths: ['src/lib'] })).problems, [`${copy.root}/src/lib/blob.ts: binary data, not analysed`]);
+    assert.deepEqual((await call(client, 'check', { paths: ['src/lib'] })).problems, ['src/lib/blob.ts: binary data, not analysed']);
   });
 
   it('reports the progress of its first scan to a call that waits for it', async (t) => {
     const big = tempCopy(EXAMPLE);
-    for (let i = 0; i < 1500; i++) big.write(`src/lib/generated/module-${i}.ts`, `export function value${i}(input: number): number {\n  return input * ${i}\n}\n`);
+    for (let i = 0; i < 4000; i++) big.write(`src/lib/generated/module-${i}.ts`, `export function value${i}(input: number): number {\n  return input * ${i}\n}\n`);
     const client = await connect(big.root);
     t.after(async () => {
       await client.close();
@@ -277,7 +317,7 @@ describe('next-action-advisor mcp, on a workspace that changes', () => {
     const checked = await client.callTool({ name: 'check', arguments: { paths: ['src/app/billing'] } }, undefined, { onprogress: (p) => progress.push(p) });
     assert.equal(((checked.structuredContent as Structured).summary as Structured).total, 1);
     assert.ok(progress.length > 0, 'the call arrived while the scan was under way');
-    assert.deepEqual(progress.at(-1), { progress: 1537, total: 1537, message: 'Reading the workspace: 1537 of 1537 files' });
+    assert.deepEqual(progress.at(-1), { progress: 4037, total: 4037, message: 'Reading the workspace: 4037 of 4037 files' });
     assert.ok(progress.every((p, i) => i === 0 || p.progress > progress[i - 1]!.progress));
   });
 });

@@ -1,6 +1,6 @@
 import { runAsFactWorker } from '../workspace/fact-worker';
 import { NodeFileSystem } from '../workspace/node-file-system';
-import { docsUrlFor, versionFrom } from '../install-location';
+import { docsUrlFor, userCacheFolder, versionFrom } from '../install-location';
 import * as path from 'node:path';
 import { decisionJson } from '../analysis/decide/decision-json';
 import { decisionMarkdown } from '../analysis/decide/report';
@@ -128,7 +128,7 @@ async function runMcp(fs: NodeFileSystem, options: McpCommandOptions): Promise<n
     process.stderr.write(`next-action-advisor: no such folder: ${options.root}\n`);
     return 2;
   }
-  await serveMcp({ root, allowWrite: options.allowWrite });
+  await serveMcp({ root, allowWrite: options.allowWrite, ...(options.cache ? { cacheFolder: userCacheFolder('mcp', root) } : {}) });
   return 0;
 }
 

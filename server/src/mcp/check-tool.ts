@@ -5,11 +5,17 @@ import { isWithin } from '../analysis/project/paths';
 import type { Finding } from '../analysis/types';
 import { findingJson } from '../cli/reporters/json';
 import { summarize } from '../cli/summary';
-import { sourceFile, workspacePath, type ToolContext } from './tool-context';
+import { shownPath, sourceFile, workspacePath, type ToolContext } from './tool-context';
+
+/** Enough for any change an agent makes; a whole monorepo's findings would not fit a message, nor its context. */
+const DEFAULT_LIMIT = 200;
 
 export const checkInput = {
   paths: z.array(z.string()).min(1).describe('Files or folders to check, relative to the workspace ("." for all of it). The whole app is still read, for callers and routes in other files.'),
+  limit: z.number().int().min(1).max(5000).optional().describe(`At most this many findings, the most severe first (default ${DEFAULT_LIMIT}); the summary counts them all.`),
 };
+
+const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 const region = { startLine: z.number(), startColumn: z.number(), endLine: z.number(), endColumn: z.number() };
 
@@ -28,11 +34,12 @@ export const checkOutput = {
       fixes: z.array(z.object({ id: z.string().describe('What refactor takes as its kind'), title: z.string() })).describe('The fixes and refactors that remedy it'),
     }),
   ),
-  problems: z.array(z.string()).describe('Files that were not analysed, and configuration that could not be read'),
+  omitted: z.number().describe('Findings left out by the limit, the least severe'),
+  problems: z.array(z.string()).describe('Files that were not analysed'),
 };
 
 /** The findings inside `paths`, as `check --format json` reports them, each with the fixes it is offered. */
-export function checkTool(context: ToolContext, { paths }: { paths: string[] }): z.infer<z.ZodObject<typeof checkOutput>> {
+export function checkTool(context: ToolContext, { paths, limit = DEFAULT_LIMIT }: { paths: string[]; limit?: number | undefined }): z.infer<z.ZodObject<typeof checkOutput>> {
   const { session } = context;
   const index = session.analyzer.index;
   const targets = paths.map((p) => (session.fs.fileExists(workspacePath(context, p)) ? fileTarget(context, p) : workspacePath(context, p)));
@@ -40,13 +47,17 @@ export function checkTool(context: ToolContext, { paths }: { paths: string[] }):
   const findings = inTargets.flatMap((p) => session.findings(p));
   const problems = inTargets.flatMap((p) => {
     const skipped = index.facts(p)?.skipped;
-    return skipped === 'binary' ? [`${p}: binary data, not analysed`] : skipped === 'too-large' ? [`${p}: larger than ${session.settings.maxFileSize} bytes, not analysed`] : [];
+    const shown = shownPath(context, p);
+    return skipped === 'binary' ? [`${shown}: binary data, not analysed`] : skipped === 'too-large' ? [`${shown}: larger than ${session.settings.maxFileSize} bytes, not analysed`] : [];
   });
   const { total, ...bySeverity } = summarize(findings);
+  // The most severe are kept, in the checker's order.
+  const kept = new Set([...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, limit));
   return {
     files: inTargets.filter((p) => index.facts(p)).length,
     summary: { total, ...bySeverity },
-    findings: findings.map((f) => ({ ...findingJson(context.root, (p) => index.lineStarts(p) ?? [0], context.docsUrl, f), fixes: fixesOf(context, f) })),
+    findings: findings.filter((f) => kept.has(f)).map((f) => ({ ...findingJson(context.root, (p) => index.lineStarts(p) ?? [0], context.docsUrl, f), fixes: fixesOf(context, f) })),
+    omitted: findings.length - kept.size,
     problems,
   };
 }

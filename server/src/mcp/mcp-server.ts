@@ -22,17 +22,19 @@ export interface McpOptions {
   /** The workspace folder, absolute. */
   root: string;
   allowWrite: boolean;
+  /** Where the facts of the last run are kept, so that the next starts warm; none without. */
+  cacheFolder?: string;
 }
 
 /** The tools over one warm workspace; `connect` it to a transport. */
 export function createMcpServer(options: McpOptions, log: (message: string) => void): McpServer {
-  const workspace = new WarmWorkspace(options.root, log);
+  const workspace = new WarmWorkspace(options.root, options.cacheFolder, log);
   const docsUrl = docsUrlFor(__dirname);
   const server = new McpServer({ name: 'next-action-advisor', title: 'Next.js Action Advisor', version: versionFrom(__dirname) }, { instructions: INSTRUCTIONS });
   const readOnly = { readOnlyHint: true, openWorldHint: false };
   /** Each answer from the workspace as it is on disk now, as JSON text and as structured content. */
   const answer =
-    <I, O extends object>(run: (context: ToolContext, input: I) => O, text: (output: O) => string = (o) => JSON.stringify(o, null, 2)) =>
+    <I, O extends object>(run: (context: ToolContext, input: I) => O, text: (output: O) => string = (o) => JSON.stringify(o)) =>
     async (input: I, extra: Extra) => {
       const output = await workspace.use(progressOf(extra), (session) => run({ session, root: options.root, docsUrl, allowWrite: options.allowWrite }, input));
       // Plain JSON data, checked against the tool's output schema by the SDK.
@@ -101,7 +103,11 @@ export function createMcpServer(options: McpOptions, log: (message: string) => v
 function progressOf(extra: Extra): Progress | undefined {
   const progressToken = extra._meta?.progressToken;
   if (progressToken === undefined) return undefined;
+  let last = -1;
   return (done, total) => {
+    // Each notification must tell more progress than the last.
+    if (done <= last) return;
+    last = done;
     void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: done, total, message: `Reading the workspace: ${done} of ${total} files` } }).catch(() => undefined);
   };
 }

@@ -2,6 +2,7 @@ import { isAppRoot } from '../analysis/project/app-locator';
 import { NEXT_CONFIG_NAMES } from '../analysis/project/next-config-reader';
 import { baseName, joinPath } from '../analysis/project/paths';
 import { walkSourceFiles } from '../analysis/project/source-walker';
+import { buildId } from '../install-location';
 import { PROJECT_SETTINGS_FILE } from '../protocol';
 import { Session } from '../workspace/session';
 
@@ -23,7 +24,11 @@ export class WarmWorkspace {
   private appRoots = '';
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly root: string, private readonly log: (message: string) => void) {
+  constructor(
+    readonly root: string,
+    private readonly cacheFolder: string | undefined,
+    private readonly log: (message: string) => void,
+  ) {
     this.session = new Session(log);
     this.loading = this.load();
   }
@@ -51,10 +56,10 @@ export class WarmWorkspace {
     const started = Date.now();
     // Taken before the files are read: a file that changes during the scan is read again at the next answer.
     const snapshot = this.snapshot();
-    const stats = await this.session.load([this.root], undefined, { onProgress: (done, total) => this.listeners.forEach((l) => l(done, total)) });
+    const stats = await this.session.load([this.root], undefined, { cacheFolder: this.cacheFolder, buildId: buildId(__filename), onProgress: (done, total) => this.listeners.forEach((l) => l(done, total)) });
     this.stamps = snapshot.stamps;
     this.appRoots = snapshot.appRoots;
-    this.log(`read ${stats.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    this.log(`read ${stats.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s (${stats.fromCache} from the cache, ${stats.parsed} parsed)`);
   }
 
   /** Takes in what changed on disk since the last snapshot. */
