@@ -296,6 +296,17 @@ describe('next-action-advisor mcp, on a workspace that changes', () => {
     assert.deepEqual(snapshot(fresh.root), snapshot(EXAMPLE), 'nothing written into the project');
   });
 
+  it('says what it could not read in the configuration, and answers from the rest', async (t) => {
+    const broken = tempCopy(EXAMPLE);
+    t.after(() => broken.remove());
+    broken.write('tsconfig.json', '{ "compilerOptions": { "paths": ');
+    const client = await connect(broken.root, ['--no-cache']);
+    t.after(() => client.close());
+    const checked = await call(client, 'check', { paths: ['src/app/billing'] });
+    assert.deepEqual(checked.problems, [`${broken.root}/tsconfig.json: Expression expected.; imports through its paths are not resolved`]);
+    assert.deepEqual((checked.findings as Structured[]).map((f) => f.ruleId), ['action-as-webhook']);
+  });
+
   it('answers a binary file with a tool error', async (t) => {
     fs.writeFileSync(path.join(copy.root, 'src/lib/blob.ts'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     const client = await connect(copy.root);

@@ -35,7 +35,7 @@ export const checkOutput = {
     }),
   ),
   omitted: z.number().describe('Findings left out by the limit, the least severe'),
-  problems: z.array(z.string()).describe('Files that were not analysed'),
+  problems: z.array(z.string()).describe('Configuration that could not be read, and files inside the paths that were not analysed'),
 };
 
 /** The findings inside `paths`, as `check --format json` reports them, each with the fixes it is offered. */
@@ -58,7 +58,7 @@ export function checkTool(context: ToolContext, { paths, limit = DEFAULT_LIMIT }
     summary: { total, ...bySeverity },
     findings: findings.filter((f) => kept.has(f)).map((f) => ({ ...findingJson(context.root, (p) => index.lineStarts(p) ?? [0], context.docsUrl, f), fixes: fixesOf(context, f) })),
     omitted: findings.length - kept.size,
-    problems,
+    problems: [...context.notices, ...problems],
   };
 }
 

@@ -36,7 +36,7 @@ export function createMcpServer(options: McpOptions, log: (message: string) => v
   const answer =
     <I, O extends object>(run: (context: ToolContext, input: I) => O, text: (output: O) => string = (o) => JSON.stringify(o)) =>
     async (input: I, extra: Extra) => {
-      const output = await workspace.use(progressOf(extra), (session) => run({ session, root: options.root, docsUrl, allowWrite: options.allowWrite }, input));
+      const output = await workspace.use(progressOf(extra), (session) => run({ session, root: options.root, docsUrl, allowWrite: options.allowWrite, notices: workspace.notices }, input));
       // Plain JSON data, checked against the tool's output schema by the SDK.
       return { content: [{ type: 'text' as const, text: text(output) }], structuredContent: output as Record<string, unknown> };
     };

@@ -11,6 +11,8 @@ export interface ToolContext {
   docsUrl: (ruleId: string) => string;
   /** Started with `--allow-write`: `refactor` may write its changes to disk. */
   allowWrite: boolean;
+  /** What reading the configuration told: a tsconfig or next.config that could not be read, a wrong setting. */
+  notices: readonly string[];
 }
 
 /**
@@ -33,8 +35,8 @@ export function shownPath(context: ToolContext, file: string): string {
 /** A source file of the index at a path given by the user, or the reason it is none. */
 export function sourceFile(context: ToolContext, given: string): string {
   const file = workspacePath(context, given);
-  const facts = context.session.analyzer.index.facts(file);
   if (!context.session.fs.fileExists(file)) throw new Error(`${given} is a folder; give a file.`);
+  const facts = context.session.analyzer.index.facts(file);
   if (!facts) throw new Error(`${given} is not a source file of a Next.js app (.ts, .tsx, .js, .jsx, .mjs, .cjs, .mts, .cts, outside node_modules and ignored folders).`);
   if (facts.skipped === 'binary') throw new Error(`${given} holds binary data, not source code; it is not analysed.`);
   if (facts.skipped === 'too-large') throw new Error(`${given} is larger than ${context.session.settings.maxFileSize} bytes; it is not analysed.`);

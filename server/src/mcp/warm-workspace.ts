@@ -23,14 +23,26 @@ export class WarmWorkspace {
   private stamps = new Map<string, string>();
   private appRoots = '';
   private queue: Promise<unknown> = Promise.resolve();
+  /** What reading the configuration told (a broken tsconfig or next.config, a wrong setting), once each. */
+  readonly notices: string[] = [];
 
   constructor(
     readonly root: string,
     private readonly cacheFolder: string | undefined,
     private readonly log: (message: string) => void,
   ) {
-    this.session = new Session(log);
+    this.session = new Session((message, kind) => {
+      if (kind === 'configuration') this.notices.push(message);
+      log(message);
+    });
     this.loading = this.load();
+  }
+
+  /** Reads the workspace; a failure is said once here and answered to every call as its error. */
+  private load(): Promise<void> {
+    const loading = this.read();
+    loading.catch((error: unknown) => this.log(`could not read the workspace: ${error instanceof Error ? error.message : String(error)}`));
+    return loading;
   }
 
   /**
@@ -40,7 +52,8 @@ export class WarmWorkspace {
   async use<T>(onProgress: Progress | undefined, work: (session: Session) => Promise<T> | T): Promise<T> {
     if (onProgress) this.listeners.add(onProgress);
     try {
-      await this.loading;
+      // A scan that failed is tried again by the next call.
+      await this.loading.catch(() => (this.loading = this.load()));
     } finally {
       if (onProgress) this.listeners.delete(onProgress);
     }
@@ -52,7 +65,7 @@ export class WarmWorkspace {
     return turn;
   }
 
-  private async load(): Promise<void> {
+  private async read(): Promise<void> {
     const started = Date.now();
     // Taken before the files are read: a file that changes during the scan is read again at the next answer.
     const snapshot = this.snapshot();

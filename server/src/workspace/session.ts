@@ -16,7 +16,7 @@ import { loadWorkspace, type LoadStats } from './workspace-loader';
 const CONFIG_FILES = new Set([...NEXT_CONFIG_NAMES, 'tsconfig.json', 'jsconfig.json', 'package.json']);
 
 /** What the user is told, once each: problems reading configuration, files skipped. */
-export type Notice = (message: string) => void;
+export type Notice = (message: string, kind: 'configuration' | 'skipped') => void;
 
 /**
  * The server's view of a workspace: the analyzer over the disk with open documents laid on top.
@@ -163,14 +163,14 @@ export class Session {
     const limit = this.analyzer.currentSettings.maxFileSize;
     for (const path of paths) {
       const skipped = this.analyzer.index.facts(path)?.skipped;
-      if (skipped === 'too-large') this.tell(`${path} is larger than ${limit} bytes and is not analysed (setting nextActionAdvisor.maxFileSize).`);
-      if (skipped === 'binary') this.tell(`${path} holds binary data and is not analysed.`);
+      if (skipped === 'too-large') this.tell(`${path} is larger than ${limit} bytes and is not analysed (setting nextActionAdvisor.maxFileSize).`, 'skipped');
+      if (skipped === 'binary') this.tell(`${path} holds binary data and is not analysed.`, 'skipped');
     }
   }
 
-  private tell(message: string): void {
+  private tell(message: string, kind: 'configuration' | 'skipped' = 'configuration'): void {
     if (this.told.has(message)) return;
     this.told.add(message);
-    this.notice(message);
+    this.notice(message, kind);
   }
 }
