@@ -1,6 +1,7 @@
 import { Analyzer } from '../analysis/analyzer';
 import { isAppRoot } from '../analysis/project/app-locator';
 import { dirName, isWithin, normalizePath } from '../analysis/project/paths';
+import type { ProjectIndex } from '../analysis/project/project-index';
 import type { AdvisorSettings } from '../analysis/settings';
 import type { Finding, FileSystem } from '../analysis/types';
 import { defaultWorkerCount } from '../workspace/fact-workers';
@@ -35,18 +36,21 @@ export async function loadTargets(fs: FileSystem, paths: string[], ruleOverrides
 export async function check(fs: FileSystem, paths: string[], ruleOverrides: Record<string, string>): Promise<CheckResult> {
   const { analyzer, settings, roots, inTargets, problems } = await loadTargets(fs, paths, ruleOverrides);
   const findings = inTargets.flatMap((p) => analyzer.findings(p));
-  for (const path of inTargets) {
-    const facts = analyzer.index.facts(path);
-    if (facts?.skipped === 'too-large') problems.push(`${path}: larger than ${settings.maxFileSize} bytes, not analysed`);
-    if (facts?.skipped === 'binary') problems.push(`${path}: binary data, not analysed`);
-  }
   return {
     findings,
     files: inTargets.filter((p) => analyzer.index.facts(p)).length,
     roots,
-    problems,
+    problems: [...problems, ...skippedProblems(analyzer.index, inTargets, settings.maxFileSize, (p) => p)],
     lineStarts: (path) => analyzer.index.lineStarts(path) ?? [0],
   };
+}
+
+/** The files among `paths` that were not analysed, and why, each path as `shown` gives it. */
+export function skippedProblems(index: ProjectIndex, paths: string[], maxFileSize: number, shown: (path: string) => string): string[] {
+  return paths.flatMap((path) => {
+    const skipped = index.facts(path)?.skipped;
+    return skipped === 'too-large' ? [`${shown(path)}: larger than ${maxFileSize} bytes, not analysed`] : skipped === 'binary' ? [`${shown(path)}: binary data, not analysed`] : [];
+  });
 }
 
 export function appRootOf(fs: FileSystem, file: string): string {

@@ -4,6 +4,7 @@ import { ruleFixOffers } from '../analysis/fixes/rule-fix-offers';
 import { isWithin } from '../analysis/project/paths';
 import type { Finding } from '../analysis/types';
 import { findingJson } from '../cli/reporters/json';
+import { skippedProblems } from '../cli/check';
 import { summarize } from '../cli/summary';
 import { shownPath, sourceFile, workspacePath, type ToolContext } from './tool-context';
 
@@ -42,14 +43,10 @@ export const checkOutput = {
 export function checkTool(context: ToolContext, { paths, limit = DEFAULT_LIMIT }: { paths: string[]; limit?: number | undefined }): z.infer<z.ZodObject<typeof checkOutput>> {
   const { session } = context;
   const index = session.analyzer.index;
-  const targets = paths.map((p) => (session.fs.fileExists(workspacePath(context, p)) ? fileTarget(context, p) : workspacePath(context, p)));
+  const targets = paths.map((p) => target(context, p));
   const inTargets = index.reportedPaths().filter((p) => targets.some((t) => isWithin(t, p))).sort();
   const findings = inTargets.flatMap((p) => session.findings(p));
-  const problems = inTargets.flatMap((p) => {
-    const skipped = index.facts(p)?.skipped;
-    const shown = shownPath(context, p);
-    return skipped === 'binary' ? [`${shown}: binary data, not analysed`] : skipped === 'too-large' ? [`${shown}: larger than ${session.settings.maxFileSize} bytes, not analysed`] : [];
-  });
+  const problems = skippedProblems(index, inTargets, session.settings.maxFileSize, (p) => shownPath(context, p));
   const { total, ...bySeverity } = summarize(findings);
   // The most severe are kept, in the checker's order.
   const kept = new Set([...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, limit));
@@ -62,10 +59,11 @@ export function checkTool(context: ToolContext, { paths, limit = DEFAULT_LIMIT }
   };
 }
 
-/** A file given alone: a source file of the index, or an app's package.json (where next-advisory reports). */
-function fileTarget(context: ToolContext, given: string): string {
-  const file = workspacePath(context, given);
-  return context.session.analyzer.index.appOfManifest(file) ? file : sourceFile(context, given);
+/** A folder, or a file given alone: a source file of the index, or an app's package.json (where next-advisory reports). */
+function target(context: ToolContext, given: string): string {
+  const full = workspacePath(context, given);
+  if (!context.session.fs.fileExists(full) || context.session.analyzer.index.appOfManifest(full)) return full;
+  return sourceFile(context, given);
 }
 
 /** The fixes of a finding and the refactors that remedy it, by the id that `refactor` takes. */
