@@ -28,7 +28,6 @@ export const COMMANDS = {
   applyRefactor: 'nextActionAdvisor.applyRefactor',
 } as const;
 
-/** The languages the server analyses. */
 /**
  * What the server's process gets in its environment beyond the editor's: at most two malloc arenas, so
  * that the memory the initial scan's worker threads freed is reused by the process instead of staying
@@ -36,6 +35,7 @@ export const COMMANDS = {
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
+/** The languages the server analyses. */
 export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
 /** Data attached to each diagnostic, so that code actions need no re-analysis. */

@@ -158,7 +158,7 @@ describe('next-action-advisor mcp', () => {
     assert.match(await toolError(client, 'explain_rule', { rule: 'no-such-rule' }), /^There is no rule no-such-rule\. The rules: use-server-invalid-export, /);
     assert.match(await toolError(client, 'refactor', { kind: 'to-lambda', location: 'src/app/billing/actions.ts:7' }), /^to-lambda is neither a refactor \(extract-service, to-route, /);
     assert.match(await toolError(client, 'check', {}), /^MCP error -32602: Input validation error: Invalid arguments for tool check/);
-    assert.equal(await toolError(client, 'check', { paths: ['next.config.ts'] }), 'next.config.ts is not a source file of a Next.js app (.ts, .tsx, .js, .jsx, .mjs, .cjs, .mts, .cts, outside node_modules and ignored folders).');
+    assert.equal(await toolError(client, 'check', { paths: ['next.config.ts'] }), 'next.config.ts is not a source file of a Next.js app (.ts, .mts, .cts, .tsx, .js, .mjs, .cjs, .jsx, outside node_modules and ignored folders).');
     assert.equal(((await call(client, 'check', { paths: ['src/app/billing'] })).summary as Structured).total, 1, 'still serving');
   });
 });

@@ -4,8 +4,6 @@ import { answerProblem, QUESTIONS } from '../analysis/decide/questions';
 import { locationArg } from './location-arg';
 import { shownPath, type ToolContext } from './tool-context';
 
-const questionIds = Object.keys(QUESTIONS).join(', ');
-
 export const decideInput = {
   location: z.string().optional().describe('The Server Action or Route Handler to decide for, as <file>:<line> relative to the workspace: its answers are read from the code.'),
   answers: z
@@ -26,7 +24,7 @@ export function decideTool(context: ToolContext, input: { location?: string | un
   const answers = input.answers ?? {};
   for (const [id, value] of Object.entries(answers)) {
     const problem = answerProblem(id, value);
-    if (problem) throw new Error(`${problem} (the questions: ${questionIds})`);
+    if (problem) throw new Error(problem);
   }
   const shown = (file: string): string => shownPath(context, file);
   if (input.location === undefined) return decisionJson(context.session.decide({ answers }), context.docsUrl, shown);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { SOURCE_EXTENSIONS } from '../analysis/facts/parse';
 import { isWithin, normalizePath } from '../analysis/project/paths';
 import { displayPath } from '../cli/reporters/locations';
 import type { Session } from '../workspace/session';
@@ -37,7 +38,7 @@ export function sourceFile(context: ToolContext, given: string): string {
   const file = workspacePath(context, given);
   if (!context.session.fs.fileExists(file)) throw new Error(`${given} is a folder; give a file.`);
   const facts = context.session.analyzer.index.facts(file);
-  if (!facts) throw new Error(`${given} is not a source file of a Next.js app (.ts, .tsx, .js, .jsx, .mjs, .cjs, .mts, .cts, outside node_modules and ignored folders).`);
+  if (!facts) throw new Error(`${given} is not a source file of a Next.js app (${SOURCE_EXTENSIONS.join(', ')}, outside node_modules and ignored folders).`);
   if (facts.skipped === 'binary') throw new Error(`${given} holds binary data, not source code; it is not analysed.`);
   if (facts.skipped === 'too-large') throw new Error(`${given} is larger than ${context.session.settings.maxFileSize} bytes; it is not analysed.`);
   return file;

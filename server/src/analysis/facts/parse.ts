@@ -11,6 +11,9 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
+/** The extensions of the files that are analysed, for messages. */
+export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
+
 export function isSourceFile(path: string): boolean {
   return SCRIPT_KINDS[extensionOf(path)] !== undefined && !path.endsWith('.d.ts');
 }
