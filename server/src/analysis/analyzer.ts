@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import { factsForText, factsOfTree, hashText, skipReason, skippedFacts } from './facts/extract-facts';
-import { parseSource, reparse } from './facts/parse';
+import { changedRange, parseSource, reparse } from './facts/parse';
 import type { FileFacts } from './facts/file-facts';
 import { describeApp, isAppRoot } from './project/app-locator';
 import { normalizePath } from './project/paths';
@@ -20,8 +20,11 @@ export class Analyzer {
   readonly index: ProjectIndex;
   private settings: AdvisorSettings = DEFAULT_SETTINGS;
   private vocabulary: Vocabulary = vocabularyFor(DEFAULT_SETTINGS);
-  /** Syntax trees of the documents open in the editor only: a keystroke re-parses just what changed. */
-  private readonly trees = new Map<string, ts.SourceFile>();
+  /**
+   * Syntax trees of the documents open in the editor only, with the facts taken from them: a keystroke
+   * re-parses just what changed, and describes again just the functions it changed.
+   */
+  private readonly trees = new Map<string, { tree: ts.SourceFile; facts: FileFacts }>();
 
   constructor(private readonly fs: FileSystem) {
     this.index = new ProjectIndex(fs);
@@ -95,9 +98,10 @@ export class Analyzer {
       facts = skippedFacts(path, hash, reason);
     } else {
       const kept = this.trees.get(path);
-      const tree = kept ? reparse(kept, text) : parseSource(path, text);
-      this.trees.set(path, tree);
-      facts = factsOfTree(tree, hash);
+      const earlier = kept && { facts: kept.facts, change: changedRange(kept.tree.text, text) };
+      const tree = kept && earlier ? reparse(kept.tree, text, earlier.change) : parseSource(path, text);
+      facts = factsOfTree(tree, hash, earlier);
+      this.trees.set(path, { tree, facts });
     }
     this.index.update(facts);
     return facts;

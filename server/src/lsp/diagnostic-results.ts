@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from 'vscode-languageserver';
 import { runSafe, type ErrorSink } from './run-safe';
 
@@ -8,11 +8,19 @@ export interface DiagnosticResult {
   items: Diagnostic[];
 }
 
-export function resultOf(items: Diagnostic[]): DiagnosticResult {
-  return { resultId: createHash('sha1').update(JSON.stringify(items)).digest('base64url'), items };
-}
+/** Ids of this server process: a restarted server never answers an id of the previous one. */
+const ID_PREFIX = `${process.pid.toString(36)}.${Date.now().toString(36)}.`;
+let lastId = 0;
 
-export const NO_DIAGNOSTICS = resultOf([]);
+export const NO_DIAGNOSTICS: DiagnosticResult = { resultId: `${ID_PREFIX}0`, items: [] };
+
+/**
+ * The result for `items`: the previous one while nothing differs, else one with a new id. Comparing
+ * stops at the first difference, where hashing the serialized diagnostics read all of them.
+ */
+function resultOf(items: Diagnostic[], previous: DiagnosticResult): DiagnosticResult {
+  return isDeepStrictEqual(items, previous.items) ? previous : { resultId: `${ID_PREFIX}${++lastId}`, items };
+}
 
 /**
  * Each file's latest diagnostics, recomputed only once a change may have reached the file: keeping a
@@ -55,13 +63,13 @@ export class DiagnosticResults {
   current(path: string): DiagnosticResult {
     const kept = this.known.get(path);
     if (kept && !this.stale.has(path)) return kept;
-    return this.store(path, resultOf(runSafe(this.log, 'diagnostics', [], () => this.diagnose(path))));
+    return this.store(path, runSafe(this.log, 'diagnostics', [], () => this.diagnose(path)));
   }
 
   /** Computed now, as an open document's pull is; a cancelled computation may be partial and is not kept. */
   fresh(path: string, isCancelled?: () => boolean): DiagnosticResult {
-    const result = resultOf(this.diagnose(path, isCancelled));
-    return isCancelled?.() ? result : this.store(path, result);
+    const items = this.diagnose(path, isCancelled);
+    return isCancelled?.() ? { resultId: `${ID_PREFIX}${++lastId}`, items } : this.store(path, items);
   }
 
   takeChanged(): string[] {
@@ -70,8 +78,10 @@ export class DiagnosticResults {
     return paths;
   }
 
-  private store(path: string, result: DiagnosticResult): DiagnosticResult {
-    if ((this.known.get(path)?.resultId ?? NO_DIAGNOSTICS.resultId) !== result.resultId) this.changed.add(path);
+  private store(path: string, items: Diagnostic[]): DiagnosticResult {
+    const previous = this.known.get(path) ?? NO_DIAGNOSTICS;
+    const result = resultOf(items, previous);
+    if (result !== previous) this.changed.add(path);
     this.known.set(path, result);
     this.stale.delete(path);
     return result;

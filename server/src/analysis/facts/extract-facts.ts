@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
-import type { FileFacts } from './file-facts';
+import type { FileFacts, FunctionFact } from './file-facts';
 import { describeFunction } from './function-body';
-import { FunctionRegistry } from './function-registry';
+import { FunctionRegistry, type RegisteredFunction } from './function-registry';
+import { FunctionReuse, type EarlierFacts } from './function-reuse';
 import { readModuleSyntax, type ModuleSyntax } from './module-syntax';
 import { parallelCalls } from './parallel-calls';
 import { firstSyntaxError, parseSource } from './parse';
 import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
-import { directivesOf } from './syntax';
+import { directivesOf, spanOf } from './syntax';
 import { walkTree } from './tree-walk';
 import { describeUsages } from './usages';
 import { readProxyFacts } from './proxy-facts';
@@ -56,8 +57,11 @@ export function extractFacts(path: string, text: string, hash = hashText(text)):
   return factsOfTree(parseSource(path, text), hash);
 }
 
-/** The facts of a parsed tree; the caller decides whether the tree is kept (open documents). */
-export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts {
+/**
+ * The facts of a parsed tree; the caller decides whether the tree is kept (open documents). Given the
+ * facts from before an edit, the functions the edit left alone keep theirs.
+ */
+export function factsOfTree(sourceFile: ts.SourceFile, hash: string, earlier?: EarlierFacts): FileFacts {
   const path = sourceFile.fileName;
   const text = sourceFile.text;
   const registry = new FunctionRegistry();
@@ -70,6 +74,11 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
   const tries = walk.tries.table();
   const usesHooks = syntax.imports.some((i) => !i.typeOnly && i.bindings.some((b) => HOOK_NAME.test(b.local)));
   const candidates = inlineActions ? walk.candidates.filter((id) => names.has(id.text)) : walk.candidates;
+  const keepCall = relevantCalls(syntax);
+  const spans = registry.entries.map((entry) => spanOf(entry.node, sourceFile));
+  const reuse = FunctionReuse.of(earlier, syntax, tries.facts);
+  const describe = (entry: RegisteredFunction, index: number): FunctionFact =>
+    reuse?.reused(entry, spans[index]!, spanOf(entry.nameNode, sourceFile)) ?? describeFunction(entry, sourceFile, registry, tries, keepCall);
   return {
     ...emptyFacts(path, hash),
     lineStarts: [...sourceFile.getLineStarts()],
@@ -82,7 +91,7 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string): FileFacts 
     dynamicImports: walk.dynamicImports,
     exports: syntax.exports,
     declarations: syntax.declarations,
-    functions: registry.entries.map((entry) => describeFunction(entry, sourceFile, registry, tries, relevantCalls(syntax))),
+    functions: registry.entries.map(describe),
     usages: describeUsages(candidates, sourceFile, registry, syntax.directive === 'use client' || usesHooks, parallelCalls(walk.parallelCalls, sourceFile)),
     tries: tries.facts,
     suppressions: text.includes(SUPPRESSION_PREFIX) ? collectSuppressions(sourceFile) : [],

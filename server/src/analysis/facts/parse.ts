@@ -39,12 +39,15 @@ export function firstSyntaxError(sourceFile: ts.SourceFile): { start: number; en
   return first ? { start: first.start, end: first.start + first.length } : null;
 }
 
-/**
- * The tree of an edited text, reusing the unchanged parts of the previous tree (TypeScript's
- * incremental parser, as editors use it). The changed range is found by comparing the two texts.
- */
-export function reparse(previous: ts.SourceFile, text: string): ts.SourceFile {
-  const old = previous.text;
+/** What an edit changed: the old text's `[start, oldEnd)` became the new text's `[start, newEnd)`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The changed range of two texts, found by comparing them from both ends. */
+export function changedRange(old: string, text: string): TextChange {
   const shorter = Math.min(old.length, text.length);
   let start = 0;
   while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -54,5 +57,10 @@ export function reparse(previous: ts.SourceFile, text: string): ts.SourceFile {
     oldEnd--;
     newEnd--;
   }
-  return ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength: newEnd - start });
+  return { start, oldEnd, newEnd };
+}
+
+/** The tree of an edited text, reusing the unchanged parts of the previous tree (TypeScript's incremental parser, as editors use it). */
+export function reparse(previous: ts.SourceFile, text: string, change: TextChange): ts.SourceFile {
+  return ts.updateSourceFile(previous, text, { span: { start: change.start, length: change.oldEnd - change.start }, newLength: change.newEnd - change.start });
 }
