@@ -88,5 +88,18 @@ describe('the facts cache in the editor storage folder', () => {
     copy.write('src/components/late-actions.ts', "'use server'\n\nimport { db } from '@/lib/db'\n\nexport async function loadLater() {\n  return db.task.findMany()\n}\n");
     assert.deepEqual(await effectFindings(), ['action-called-in-effect']);
   });
-});
 
+  it('parses everything again, with the same findings, when the cache file is truncated or not a cache, and writes it anew', async () => {
+    await start();
+    const file = path.join(cacheFolder, fs.readdirSync(cacheFolder).find((f) => f.endsWith('.bin'))!);
+    const whole = fs.readFileSync(file);
+    for (const damaged of [whole.subarray(0, whole.length - 9), whole.subarray(0, 3), Buffer.from('not a cache at all'), Buffer.alloc(0)]) {
+      fs.writeFileSync(file, damaged);
+      const again = await start();
+      assert.deepEqual({ parsed: again.stats.parsed, fromCache: again.stats.fromCache }, { parsed: again.stats.files, fromCache: 0 });
+      assert.deepEqual(again.findings, EXPECTED_TASK_FINDINGS);
+      const rewritten = await start();
+      assert.deepEqual({ parsed: rewritten.stats.parsed, fromCache: rewritten.stats.fromCache }, { parsed: 0, fromCache: rewritten.stats.files });
+    }
+  });
+});

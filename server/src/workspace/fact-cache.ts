@@ -4,19 +4,27 @@ import * as v8 from 'node:v8';
 import type { FileFacts } from '../analysis/facts/file-facts';
 import type { Resolution } from '../analysis/project/module-resolver';
 import type { FileStamp } from '../analysis/types';
+import { collectYoungGarbage } from '../garbage-collection';
 
-const VERSION = 8;
+const VERSION = 9;
+
+/** Serialized bytes between two collections of the young generation while the cache is written. */
+const COLLECT_EVERY = 4 * 1024 * 1024;
 
 /** The stamp a file had when the facts with this hash were made from it. */
 export interface StampedHash extends FileStamp {
   hash: string;
 }
 
+/**
+ * The file is each file's facts serialized on their own (a start decodes them a chunk at a time),
+ * then this index of them, then the index's length in 4 bytes.
+ */
 interface Stored {
   version: number;
   engine: string;
-  /** Each file's facts serialized on their own, so that a start decodes them a chunk at a time. */
-  entries: Map<string, Uint8Array>;
+  /** Where each entry's bytes are: offset and length. */
+  entries: Map<string, [number, number]>;
   stamps: Map<string, StampedHash>;
   resolutions: SavedResolutions;
 }
@@ -39,7 +47,8 @@ function keyOf(filePath: string, hash: string): string {
  */
 export class DiskFactCache {
   private readonly file: string;
-  private entries = new Map<string, Uint8Array>();
+  private bytes: Uint8Array = new Uint8Array(0);
+  private entries = new Map<string, [number, number]>();
   private stamps = new Map<string, StampedHash>();
   private resolutions: SavedResolutions = { key: '', byFile: new Map() };
 
@@ -50,8 +59,14 @@ export class DiskFactCache {
   /** Reads the cache file; true when it holds entries for this engine. */
   load(): boolean {
     try {
-      const stored = v8.deserialize(fs.readFileSync(this.file)) as Stored;
-      if (stored.version === VERSION && stored.engine === this.engineVersion) ({ entries: this.entries, stamps: this.stamps, resolutions: this.resolutions } = stored);
+      const bytes = fs.readFileSync(this.file);
+      const indexLength = bytes.readUInt32LE(bytes.length - 4);
+      if (indexLength + 4 > bytes.length) throw new Error('not a facts cache');
+      const stored = v8.deserialize(bytes.subarray(bytes.length - 4 - indexLength, bytes.length - 4)) as Stored;
+      if (stored.version === VERSION && stored.engine === this.engineVersion) {
+        ({ entries: this.entries, stamps: this.stamps, resolutions: this.resolutions } = stored);
+        this.bytes = bytes;
+      }
     } catch {
       this.entries = new Map();
       this.stamps = new Map();
@@ -72,10 +87,10 @@ export class DiskFactCache {
 
   /** The cached facts of this text, moved to `filePath` (a renamed file keeps its facts). */
   byHash(hash: string, filePath: string): FileFacts | null {
-    const encoded = this.entries.get(keyOf(filePath, hash));
-    if (!encoded) return null;
+    const entry = this.entries.get(keyOf(filePath, hash));
+    if (!entry) return null;
     try {
-      const cached = v8.deserialize(encoded) as FileFacts;
+      const cached = v8.deserialize(this.bytes.subarray(entry[0], entry[0] + entry[1])) as FileFacts;
       return cached.path === filePath ? cached : { ...cached, path: filePath };
     } catch {
       return null;
@@ -85,26 +100,57 @@ export class DiskFactCache {
   /**
    * Replaces the cache with the facts in use now and the stamps of the files they were read from (a
    * stamp whose hash is not the facts' is left out: that file changed since), and the resolutions of
-   * their imports. Written atomically; nothing is kept in memory afterwards.
+   * their imports. Written atomically; nothing is kept in memory afterwards. Each file's facts are
+   * written as soon as they are serialized, and their buffers collected every few megabytes: holding
+   * them until V8 collected on its own left 60-70 MB of freed but resident malloc memory behind.
    */
   save(facts: Iterable<FileFacts>, stamps: ReadonlyMap<string, StampedHash>, resolutions: SavedResolutions): void {
-    const stored: Stored = { version: VERSION, engine: this.engineVersion, entries: new Map(), stamps: new Map(), resolutions };
-    for (const f of facts) {
-      if (f.skipped) continue;
-      stored.entries.set(keyOf(f.path, f.hash), v8.serialize(f));
-      const stamp = stamps.get(f.path);
-      if (stamp?.hash === f.hash) stored.stamps.set(f.path, stamp);
-    }
+    this.bytes = new Uint8Array(0);
     this.entries = new Map();
     this.stamps = new Map();
     this.resolutions = { key: '', byFile: new Map() };
+    const stored: Stored = { version: VERSION, engine: this.engineVersion, entries: new Map(), stamps: new Map(), resolutions };
+    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, v8.serialize(stored));
+      const fd = fs.openSync(temporary, 'w');
+      try {
+        let offset = 0;
+        let sinceCollection = 0;
+        for (const f of facts) {
+          if (f.skipped) continue;
+          const bytes = v8.serialize(f);
+          writeAll(fd, bytes);
+          stored.entries.set(keyOf(f.path, f.hash), [offset, bytes.length]);
+          offset += bytes.length;
+          sinceCollection += bytes.length;
+          if (sinceCollection > COLLECT_EVERY) {
+            collectYoungGarbage();
+            sinceCollection = 0;
+          }
+          const stamp = stamps.get(f.path);
+          if (stamp?.hash === f.hash) stored.stamps.set(f.path, stamp);
+        }
+        const index = v8.serialize(stored);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(index.length);
+        writeAll(fd, index);
+        writeAll(fd, length);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(temporary, this.file);
     } catch {
       // A cache that cannot be written only costs the next start some time.
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // Left for the next save to replace.
+      }
     }
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written);
 }
