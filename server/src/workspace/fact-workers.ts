@@ -44,9 +44,10 @@ export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, cou
               next += CHUNK;
               worker.postMessage(request);
             };
+            // The next chunk goes out first: the worker parses it while this thread takes in the facts.
             worker.on('message', (facts: FileFacts[]) => {
-              onFacts(facts);
               send();
+              onFacts(facts);
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a fact worker exited with ${code}`))));

@@ -37,7 +37,7 @@ export async function loadWorkspace(
   options: { cache?: DiskFactCache; workers: number; keep?: (path: string) => boolean; onDiscovered?: () => void; onProgress?: (done: number, total: number) => void },
 ): Promise<LoadStats> {
   const { files, problems } = analyzer.discover(roots);
-  analyzer.index.beginBulkLoad();
+  analyzer.index.beginBulkLoad(files);
   options.onDiscovered?.();
   const { cache } = options;
   const keep = options.keep ?? (() => true);
@@ -45,8 +45,12 @@ export async function loadWorkspace(
   const jobs: FactJob[] = [];
   /** The stamp each file had before it was read, with the hash of the facts made from it. */
   const stamps = new Map<string, StampedHash>();
+  const key = cache ? resolutionKey(fs, files, analyzer.index.apps) : '';
+  let saved: ReturnType<DiskFactCache['resolutionsFor']> = null;
   const ingest = (facts: FileFacts): void => {
     analyzer.ingest(facts);
+    // Resolved as the facts come in, while the workers parse on: the index links them at the end.
+    if (!saved) analyzer.index.importTargetsOf(facts);
     const stamp = stamps.get(facts.path);
     if (stamp) stamp.hash = facts.hash;
   };
@@ -57,6 +61,7 @@ export async function loadWorkspace(
   if (cache) {
     await yieldToRequests();
     const cached = cache.load();
+    saved = cache.resolutionsFor(key);
     for (let start = 0; start < files.length; start += CACHE_CHUNK) {
       for (const path of files.slice(start, start + CACHE_CHUNK)) {
         const stamp = fs.stamp(path);
@@ -100,8 +105,6 @@ export async function loadWorkspace(
     },
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );
-  const key = cache ? resolutionKey(fs, files, analyzer.index.apps) : '';
-  const saved = cache?.resolutionsFor(key);
   if (saved) analyzer.index.adoptResolutions(saved);
   analyzer.index.endBulkLoad();
   // Open documents are not taken from the cache: they alone are no reason to write it again.

@@ -84,6 +84,8 @@ export class ProjectIndex {
   private generation = 0;
   /** False while the initial scan runs: answers then use each file's own facts, without callers. */
   private crossFileReady = true;
+  /** The files of the initial scan, while it runs. */
+  private scanned: ReadonlySet<string> = new Set();
   /** The generation every contribution was last brought up to; past it, all are stale. */
   private refreshedGeneration = -1;
   /** Files whose own contribution is stale while the generation holds. */
@@ -148,11 +150,14 @@ export class ProjectIndex {
     // Resolutions hold while the file imports the same specifiers (and no file comes or goes).
     if (!before || specifiersOf(before) !== specifiersOf(facts)) this.resolutions.delete(facts.path);
     const surface = surfaceOf(facts);
-    if (isNew) this.resolver.clear();
+    // A new file may be what an import that resolved to nothing names. Not so the files of the
+    // initial scan: they are all on disk from its start, so what it resolves meanwhile stays right.
+    const appeared = isNew && !this.scanned.has(facts.path);
+    if (appeared) this.resolver.clear();
     if (isNew || this.surfaces.get(facts.path) !== surface) {
       this.surfaces.set(facts.path, surface);
       this.generation++;
-      if (isNew) this.resolutions.clear();
+      if (appeared) this.resolutions.clear();
     }
   }
 
@@ -176,6 +181,16 @@ export class ProjectIndex {
       forFile.set(specifier, resolution);
     }
     return resolution;
+  }
+
+  /** The files a file's imports and re-exports resolve to (resolved now, and kept). */
+  importTargetsOf(facts: FileFacts): Set<string> {
+    const targets = new Set<string>();
+    for (const specifier of [...facts.imports.map((i) => i.specifier), ...facts.reExports.map((r) => r.specifier)]) {
+      const target = this.resolve(facts.path, specifier);
+      if (target.kind === 'file') targets.add(target.path);
+    }
+    return targets;
   }
 
   /** The project's files that some file loads with `import('…')` or `require('…')`. */
@@ -351,9 +366,13 @@ export class ProjectIndex {
 
   // ── callers ───────────────────────────────────────────────────────────
 
-  /** The initial scan begins: until it ends, the first opened file is answered from its own facts. */
-  beginBulkLoad(): void {
+  /**
+   * The initial scan of these files begins: until it ends, the first opened file is answered from its
+   * own facts.
+   */
+  beginBulkLoad(files: readonly string[]): void {
     this.crossFileReady = false;
+    this.scanned = new Set(files);
   }
 
   /**
@@ -363,6 +382,7 @@ export class ProjectIndex {
    */
   endBulkLoad(): void {
     this.crossFileReady = true;
+    this.scanned = new Set();
     this.refresh();
     this.resolver.clear();
   }
@@ -475,11 +495,7 @@ export class ProjectIndex {
 
   private computeContribution(facts: FileFacts): Contribution {
     const path = facts.path;
-    const importTargets = new Set<string>();
-    for (const specifier of [...facts.imports.map((i) => i.specifier), ...facts.reExports.map((r) => r.specifier)]) {
-      const target = this.resolve(path, specifier);
-      if (target.kind === 'file') importTargets.add(target.path);
-    }
+    const importTargets = this.importTargetsOf(facts);
     const usages: Contribution['usages'] = [];
     for (const usage of facts.usages) {
       const definition = this.resolveLocal(path, usage.name);
