@@ -45,7 +45,7 @@ export async function loadWorkspace(
   const jobs: FactJob[] = [];
   /** The stamp each file had before it was read, with the hash of the facts made from it. */
   const stamps = new Map<string, StampedHash>();
-  const key = cache ? resolutionKey(fs, files, analyzer.index.apps) : '';
+  let key = '';
   let saved: ReturnType<DiskFactCache['resolutionsFor']> = null;
   const ingest = (facts: FileFacts): void => {
     analyzer.ingest(facts);
@@ -60,6 +60,7 @@ export async function loadWorkspace(
   let done = 0;
   if (cache) {
     await yieldToRequests();
+    key = resolutionKey(fs, files, analyzer.index.apps);
     const cached = cache.load();
     saved = cache.resolutionsFor(key);
     for (let start = 0; start < files.length; start += CACHE_CHUNK) {
