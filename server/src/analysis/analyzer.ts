@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import { factsForText, factsOfTree, hashText, skipReason, skippedFacts } from './facts/extract-facts';
 import { changedRange, parseSource, reparse } from './facts/parse';
 import type { FileFacts } from './facts/file-facts';
+import type { EarlierFacts } from './facts/function-reuse';
 import { describeApp, isAppRoot } from './project/app-locator';
 import { normalizePath } from './project/paths';
 import { ProjectIndex } from './project/project-index';
@@ -98,8 +99,12 @@ export class Analyzer {
       facts = skippedFacts(path, hash, reason);
     } else {
       const kept = this.trees.get(path);
-      const earlier = kept && { facts: kept.facts, change: changedRange(kept.tree.text, text) };
-      const tree = kept && earlier ? reparse(kept.tree, text, earlier.change) : parseSource(path, text);
+      let tree: ts.SourceFile;
+      let earlier: EarlierFacts | undefined;
+      if (kept) {
+        earlier = { facts: kept.facts, change: changedRange(kept.tree.text, text) };
+        tree = reparse(kept.tree, text, earlier.change);
+      } else tree = parseSource(path, text);
       facts = factsOfTree(tree, hash, earlier);
       this.trees.set(path, { tree, facts });
     }

@@ -11,6 +11,10 @@ export interface DiagnosticResult {
 const ID_PREFIX = `${process.pid.toString(36)}.${Date.now().toString(36)}.`;
 let lastId = 0;
 
+function newId(): string {
+  return `${ID_PREFIX}${++lastId}`;
+}
+
 export const NO_DIAGNOSTICS: DiagnosticResult = { resultId: `${ID_PREFIX}0`, items: [] };
 
 /**
@@ -18,7 +22,7 @@ export const NO_DIAGNOSTICS: DiagnosticResult = { resultId: `${ID_PREFIX}0`, ite
  * costs a tenth of serializing and hashing them, and stops at the first difference.
  */
 function resultOf(items: Diagnostic[], previous: DiagnosticResult): DiagnosticResult {
-  return sameJson(items, previous.items) ? previous : { resultId: `${ID_PREFIX}${++lastId}`, items };
+  return sameJson(items, previous.items) ? previous : { resultId: newId(), items };
 }
 
 /** Equality of JSON values (plain objects, arrays, primitives), several times faster than `util.isDeepStrictEqual`. */
@@ -87,7 +91,7 @@ export class DiagnosticResults {
   /** Computed now, as an open document's pull is; a cancelled computation may be partial and is not kept. */
   fresh(path: string, isCancelled?: () => boolean): DiagnosticResult {
     const items = this.diagnose(path, isCancelled);
-    return isCancelled?.() ? { resultId: `${ID_PREFIX}${++lastId}`, items } : this.store(path, items);
+    return isCancelled?.() ? { resultId: newId(), items } : this.store(path, items);
   }
 
   takeChanged(): string[] {
