@@ -180,6 +180,17 @@ describe('next-action-advisor check', () => {
     assert.match(stderr, /blob\.ts: binary data, not analysed/);
     assert.equal(JSON.parse(stdout).summary.total, 8);
   });
+
+  it('finds the same on worker threads as on one thread, in one chunk or many', () => {
+    // One fixture folder fits in one chunk of 40 files; all of them take many.
+    for (const folder of [BAD, FIXTURES]) {
+      const onThread = spawnSync(process.execPath, [CLI, 'check', folder, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADVISOR_WORKERS: '0' } });
+      const onWorkers = spawnSync(process.execPath, [CLI, 'check', folder, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADVISOR_WORKERS: '2' } });
+      assert.equal(onWorkers.status, onThread.status);
+      assert.ok(JSON.parse(onThread.stdout).summary.total > 0);
+      assert.equal(onWorkers.stdout, onThread.stdout);
+    }
+  });
 });
 
 describe('next-action-advisor refactor', () => {

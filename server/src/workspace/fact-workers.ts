@@ -17,26 +17,45 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
+interface Running {
+  worker: Worker;
+  /** Settles when the worker fails or ends; only a scan in progress listens. */
+  stopped: Promise<Error>;
+}
+
 /**
- * Parses files on worker threads, handing out small chunks so that the workers finish together.
- * `onFacts` receives each chunk's facts on the main thread, which stays free between chunks.
- * Running from sources (tests), it parses on this thread instead.
+ * The worker threads of an initial scan. Started before the files are known when they will surely
+ * be needed (no cache): each one's start, the bundle compiled and TypeScript loaded, some 0.4 s, then
+ * overlaps the walk of the workspace. Running from sources (tests), the files are parsed on this thread.
  */
-export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, count: number, onFacts: (facts: FileFacts[]) => void, fallback: (job: FactJob) => FileFacts | null): Promise<void> {
-  const script = workerScript();
-  if (!script || jobs.length === 0 || count === 0) {
-    for (const job of jobs) {
-      const facts = fallback(job);
-      if (facts) onFacts([facts]);
-    }
-    return;
+export class FactWorkers {
+  private running: Running[] = [];
+
+  constructor(private readonly count: number) {}
+
+  /** Starts the workers now rather than when the first files are handed out. */
+  startEarly(): this {
+    this.spawn(this.count);
+    return this;
   }
-  let next = 0;
-  const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / CHUNK)) }, () => new Worker(script, { workerData: { role: FACT_WORKER_ROLE } }));
-  try {
+
+  /**
+   * Parses files, handing out small chunks so that the workers finish together. `onFacts` receives
+   * each chunk's facts on this thread, which stays free between chunks.
+   */
+  async extract(jobs: FactJob[], maxFileSize: number, onFacts: (facts: FileFacts[]) => void, fallback: (job: FactJob) => FileFacts | null): Promise<void> {
+    if (jobs.length > 0 && this.running.length === 0) this.spawn(Math.min(this.count, Math.ceil(jobs.length / CHUNK)));
+    if (this.running.length === 0 || jobs.length === 0) {
+      for (const job of jobs) {
+        const facts = fallback(job);
+        if (facts) onFacts([facts]);
+      }
+      return;
+    }
+    let next = 0;
     await Promise.all(
-      workers.map(
-        (worker) =>
+      this.running.map(
+        ({ worker, stopped }) =>
           new Promise<void>((resolve, reject) => {
             const send = (): void => {
               if (next >= jobs.length) return resolve();
@@ -49,13 +68,29 @@ export async function extractOnWorkers(jobs: FactJob[], maxFileSize: number, cou
               send();
               onFacts(facts);
             });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a fact worker exited with ${code}`))));
+            void stopped.then(reject);
             send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  async close(): Promise<void> {
+    const running = this.running;
+    this.running = [];
+    await Promise.all(running.map(({ worker }) => worker.terminate()));
+  }
+
+  private spawn(count: number): void {
+    const script = workerScript();
+    if (!script) return;
+    this.running = Array.from({ length: count }, () => {
+      const worker = new Worker(script, { workerData: { role: FACT_WORKER_ROLE } });
+      const stopped = new Promise<Error>((resolve) => {
+        worker.on('error', resolve);
+        worker.on('exit', (code) => resolve(new Error(`a fact worker exited with ${code}`)));
+      });
+      return { worker, stopped };
+    });
   }
 }

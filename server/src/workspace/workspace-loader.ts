@@ -3,7 +3,7 @@ import { hashText } from '../analysis/facts/extract-facts';
 import type { FileFacts } from '../analysis/facts/file-facts';
 import type { FileSystem } from '../analysis/types';
 import type { DiskFactCache, StampedHash } from './fact-cache';
-import { extractOnWorkers } from './fact-workers';
+import { FactWorkers } from './fact-workers';
 import { resolutionKey } from './resolution-key';
 import type { FactJob } from './fact-worker';
 
@@ -16,6 +16,14 @@ export interface LoadStats {
 
 /** Cached files taken between two turns of the event loop: small enough that a keystroke waits little. */
 const CACHE_CHUNK = 200;
+
+interface LoadOptions {
+  cache?: DiskFactCache;
+  workers: number;
+  keep?: (path: string) => boolean;
+  onDiscovered?: () => void;
+  onProgress?: (done: number, total: number) => void;
+}
 
 /**
  * Lets the requests that arrived meanwhile (the editor's first diagnostics) be answered, and sent: the
@@ -34,8 +42,19 @@ export async function loadWorkspace(
   analyzer: Analyzer,
   fs: FileSystem,
   roots: string[],
-  options: { cache?: DiskFactCache; workers: number; keep?: (path: string) => boolean; onDiscovered?: () => void; onProgress?: (done: number, total: number) => void },
+  options: LoadOptions,
 ): Promise<LoadStats> {
+  // A start without a cache parses every file: its workers start while the workspace is walked.
+  const workers = new FactWorkers(options.workers);
+  if (!options.cache?.present()) workers.startEarly();
+  try {
+    return await readWorkspace(analyzer, fs, roots, options, workers);
+  } finally {
+    await workers.close();
+  }
+}
+
+async function readWorkspace(analyzer: Analyzer, fs: FileSystem, roots: string[], options: LoadOptions, workers: FactWorkers): Promise<LoadStats> {
   const { files, problems } = analyzer.discover(roots);
   analyzer.index.beginBulkLoad(files);
   options.onDiscovered?.();
@@ -91,10 +110,9 @@ export async function loadWorkspace(
     }
   } else jobs.push(...files.map((path) => ({ path })));
   let parsed = 0;
-  await extractOnWorkers(
+  await workers.extract(
     jobs,
     maxFileSize,
-    options.workers,
     (facts) => {
       for (const f of facts) {
         if (!keep(f.path)) continue;
@@ -106,6 +124,7 @@ export async function loadWorkspace(
     },
     (job) => (job.text === undefined ? analyzer.readFacts(job.path) : analyzer.factsFor(job.path, job.text)),
   );
+  await workers.close();
   if (saved) analyzer.index.adoptResolutions(saved);
   analyzer.index.endBulkLoad();
   // Open documents are not taken from the cache: they alone are no reason to write it again.
