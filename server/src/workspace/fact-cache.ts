@@ -56,11 +56,6 @@ export class DiskFactCache {
     this.file = path.join(folder, 'facts-cache.bin');
   }
 
-  /** Whether a cache file is there at all (it may still be of another engine). */
-  present(): boolean {
-    return fs.existsSync(this.file);
-  }
-
   /** Reads the cache file; true when it holds entries for this engine. */
   load(): boolean {
     try {

@@ -24,9 +24,9 @@ interface Running {
 }
 
 /**
- * The worker threads of an initial scan. Started before the files are known when they will surely
- * be needed (no cache): each one's start, the bundle compiled and TypeScript loaded, some 0.4 s, then
- * overlaps the walk of the workspace. Running from sources (tests), the files are parsed on this thread.
+ * The worker threads of an initial scan. Started before the files are known when every file will be
+ * parsed: each one's start, the bundle compiled and TypeScript loaded (some 0.4 s), then overlaps the
+ * walk of the workspace. Running from sources (tests), the files are parsed on this thread.
  */
 export class FactWorkers {
   private running: Running[] = [];

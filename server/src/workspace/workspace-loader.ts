@@ -44,9 +44,10 @@ export async function loadWorkspace(
   roots: string[],
   options: LoadOptions,
 ): Promise<LoadStats> {
-  // A start without a cache parses every file: its workers start while the workspace is walked.
+  // Without a cache (the checker) every file is parsed: the workers start while the workspace is
+  // walked. With one (the server), they start after the opened file's first answer, which they would slow.
   const workers = new FactWorkers(options.workers);
-  if (!options.cache?.present()) workers.startEarly();
+  if (!options.cache) workers.startEarly();
   try {
     return await readWorkspace(analyzer, fs, roots, options, workers);
   } finally {
