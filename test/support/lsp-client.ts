@@ -58,6 +58,8 @@ export class TestClient {
   readonly shownDocuments: { uri: string; external?: boolean }[] = [];
   /** Every `$/progress` value the server reported, in order. */
   readonly progress: { kind: string; percentage?: number; message?: string }[] = [];
+  /** The diagnostics each open document shows, with their result id. */
+  private readonly shown = new Map<string, { resultId: string; items: Diagnostic[] }>();
   /** When the initialize request was sent (performance.now()). */
   initializeSentAt = 0;
   /** Set when the server says its initial scan is complete. */
@@ -193,6 +195,7 @@ export class TestClient {
   }
 
   async close(relative: string): Promise<void> {
+    this.shown.delete(uri(path.join(this.options.root, relative)));
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(path.join(this.options.root, relative)) } });
   }
 
@@ -205,9 +208,20 @@ export class TestClient {
     return (await this.connection.sendRequest(WorkspaceDiagnosticRequest.type, params, options.token)).items;
   }
 
+  /**
+   * A document pull. Like VS Code, the client sends the id of the result it shows, and keeps showing
+   * it when the server answers `unchanged`.
+   */
   async diagnostics(relative: string): Promise<Diagnostic[]> {
-    const report = (await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri(path.join(this.options.root, relative)) } })) as DocumentDiagnosticReport;
-    return report.kind === 'full' ? report.items : [];
+    const docUri = uri(path.join(this.options.root, relative));
+    const shown = this.shown.get(docUri);
+    const report = (await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: docUri }, previousResultId: shown?.resultId })) as DocumentDiagnosticReport;
+    if (report.kind === 'unchanged') {
+      if (!shown) throw new Error(`the server answered unchanged for ${relative}, which was never shown`);
+      return shown.items;
+    }
+    if (report.resultId !== undefined) this.shown.set(docUri, { resultId: report.resultId, items: report.items });
+    return report.items;
   }
 
   /** New settings; resolves once the server has read them and asked for a diagnostics refresh. */

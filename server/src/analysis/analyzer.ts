@@ -3,6 +3,9 @@ import { factsForText, factsOfTree, hashText, skipReason, skippedFacts } from '.
 import { changedRange, parseSource, reparse } from './facts/parse';
 import type { FileFacts } from './facts/file-facts';
 import type { EarlierFacts } from './facts/function-reuse';
+import { StatementWalks } from './facts/tree-walk';
+import { OffsetShift } from './facts/offset-shift';
+import { movedFindings } from './moved-findings';
 import { describeApp, isAppRoot } from './project/app-locator';
 import { normalizePath } from './project/paths';
 import { ProjectIndex } from './project/project-index';
@@ -25,13 +28,19 @@ export class Analyzer {
    * Syntax trees of the documents open in the editor only, with the facts taken from them: a keystroke
    * re-parses just what changed, and describes again just the functions it changed.
    */
-  private readonly trees = new Map<string, { tree: ts.SourceFile; facts: FileFacts }>();
+  private readonly trees = new Map<string, { tree: ts.SourceFile; facts: FileFacts; walks: StatementWalks }>();
+  /**
+   * The last findings of each open document, with the facts and the index revision they follow from:
+   * an edit that only moves offsets (a space typed, a comment edited) moves them instead of running the rules.
+   */
+  private readonly lastFindings = new Map<string, { facts: FileFacts; revision: number; findings: Finding[] }>();
 
   constructor(private readonly fs: FileSystem) {
     this.index = new ProjectIndex(fs);
   }
 
   configure(settings: AdvisorSettings): void {
+    this.lastFindings.clear();
     this.settings = settings;
     this.vocabulary = vocabularyFor(settings);
   }
@@ -91,39 +100,58 @@ export class Analyzer {
   updateOpenFile(path: string, text: string): FileFacts {
     const hash = hashText(text);
     const previous = this.index.facts(path);
-    if (previous && previous.hash === hash) return previous;
+    if (previous && previous.hash === hash) {
+      // Opened as it is on disk: the scan's facts hold, and the tree is kept for the first keystroke.
+      if (!previous.skipped && !this.trees.has(path)) this.trees.set(path, { tree: parseSource(path, text), facts: previous, walks: new StatementWalks() });
+      return previous;
+    }
     const reason = skipReason(text, this.settings.maxFileSize);
+    const last = this.lastFindings.get(path);
+    const lastIsCurrent = last !== undefined && last.facts === previous && last.revision === this.index.revision;
+    this.lastFindings.delete(path);
     let facts: FileFacts;
+    let earlier: EarlierFacts | undefined;
     if (reason) {
       this.trees.delete(path);
       facts = skippedFacts(path, hash, reason);
     } else {
       const kept = this.trees.get(path);
+      const walks = kept?.walks ?? new StatementWalks();
       let tree: ts.SourceFile;
-      let earlier: EarlierFacts | undefined;
       if (kept) {
         earlier = { facts: kept.facts, change: changedRange(kept.tree.text, text) };
         tree = reparse(kept.tree, text, earlier.change);
       } else tree = parseSource(path, text);
-      facts = factsOfTree(tree, hash, earlier);
-      this.trees.set(path, { tree, facts });
+      facts = factsOfTree(tree, hash, earlier, walks);
+      this.trees.set(path, { tree, facts, walks });
     }
     this.index.update(facts);
+    if (lastIsCurrent && earlier && earlier.facts === previous) {
+      const shift = OffsetShift.between(previous, facts, earlier.change);
+      const findings = shift && movedFindings(last.findings, path, shift);
+      if (findings) this.lastFindings.set(path, { facts, revision: this.index.revision, findings });
+    }
     return facts;
   }
 
   /** The document was closed: its tree goes. */
   forgetTree(path: string): void {
     this.trees.delete(path);
+    this.lastFindings.delete(path);
   }
 
   removeFile(path: string): void {
-    this.trees.delete(path);
+    this.forgetTree(path);
     this.index.remove(path);
   }
 
   findings(path: string, isCancelled?: () => boolean): Finding[] {
-    return runRules(path, this.index, this.settings, this.vocabulary, isCancelled);
+    const facts = this.index.facts(path);
+    const last = this.lastFindings.get(path);
+    if (last && last.facts === facts && last.revision === this.index.revision) return last.findings;
+    const findings = runRules(path, this.index, this.settings, this.vocabulary, isCancelled);
+    if (facts && this.trees.has(path) && !isCancelled?.()) this.lastFindings.set(path, { facts, revision: this.index.revision, findings });
+    return findings;
   }
 
   /** Facts are kept by content hash: the same text is never parsed twice. */

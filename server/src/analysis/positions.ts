@@ -1,4 +1,4 @@
-import type { LineColumn } from './types';
+import type { LineColumn, Span } from './types';
 
 /** The 0-based line holding an offset, by binary search over line starts. */
 export function lineOf(lineStarts: readonly number[], offset: number): number {
@@ -15,4 +15,9 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
 export function positionOf(lineStarts: readonly number[], offset: number): LineColumn {
   const line = lineOf(lineStarts, offset);
   return { line, character: offset - lineStarts[line]! };
+}
+
+/** Whether a plain-data record is a span: exactly `start` and `end`, both numbers. */
+export function isSpan(record: Record<string, unknown>): record is Record<string, unknown> & Span {
+  return typeof record.start === 'number' && typeof record.end === 'number' && Object.keys(record).length === 2;
 }

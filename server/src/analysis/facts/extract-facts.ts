@@ -9,7 +9,7 @@ import { parallelCalls } from './parallel-calls';
 import { firstSyntaxError, parseSource } from './parse';
 import { collectSuppressions, SUPPRESSION_PREFIX } from './suppressions';
 import { directivesOf, spanOf } from './syntax';
-import { walkTree } from './tree-walk';
+import { walkTree, type StatementWalks } from './tree-walk';
 import { describeUsages } from './usages';
 import { readProxyFacts } from './proxy-facts';
 import { baseName } from '../project/paths';
@@ -59,9 +59,10 @@ export function extractFacts(path: string, text: string, hash = hashText(text)):
 
 /**
  * The facts of a parsed tree; the caller decides whether the tree is kept (open documents). Given the
- * facts from before an edit, the functions the edit left alone keep theirs.
+ * facts from before an edit, the functions the edit left alone keep theirs; given the walks over the
+ * kept tree, the statements it left alone are not walked again.
  */
-export function factsOfTree(sourceFile: ts.SourceFile, hash: string, earlier?: EarlierFacts): FileFacts {
+export function factsOfTree(sourceFile: ts.SourceFile, hash: string, earlier?: EarlierFacts, walks?: StatementWalks): FileFacts {
   const path = sourceFile.fileName;
   const text = sourceFile.text;
   const registry = new FunctionRegistry();
@@ -69,7 +70,7 @@ export function factsOfTree(sourceFile: ts.SourceFile, hash: string, earlier?: E
   const names = new Set([...syntax.imports.filter((i) => !i.typeOnly).flatMap((i) => i.bindings.map((b) => b.local)), ...Object.keys(syntax.declarations)]);
   // A cheap text check: an inline 'use server' beyond the module's own directive.
   const inlineActions = occurrences(text, 'use server') > (syntax.directive === 'use server' ? 1 : 0);
-  const walk = walkTree(sourceFile, registry, names, { inlineActions });
+  const walk = walkTree(sourceFile, registry, names, { inlineActions }, walks);
   for (const entry of registry.entries) if (entry.inlineUseServer) names.add(entry.name);
   const tries = walk.tries.table();
   const usesHooks = syntax.imports.some((i) => !i.typeOnly && i.bindings.some((b) => HOOK_NAME.test(b.local)));

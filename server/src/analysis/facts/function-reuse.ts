@@ -1,3 +1,4 @@
+import { isSpan } from '../positions';
 import type { Span } from '../types';
 import type { FileFacts, FunctionFact, TryFact } from './file-facts';
 import type { RegisteredFunction } from './function-registry';
@@ -89,8 +90,4 @@ function moved<T>(value: T, shift: number, tryShift: number): T {
     copy[key] = key === 'tryIndex' && typeof field === 'number' && field >= 0 ? field + tryShift : moved(field, shift, tryShift);
   }
   return copy as T;
-}
-
-function isSpan(record: Record<string, unknown>): record is Record<string, unknown> & Span {
-  return typeof record.start === 'number' && typeof record.end === 'number' && Object.keys(record).length === 2;
 }

@@ -82,6 +82,8 @@ export class ProjectIndex {
   private readonly routesByApp = new Map<string, { generation: number; routes: RouteDef[] }>();
   private readonly actionFilesByApp = new Map<string, { generation: number; files: string[] }>();
   private generation = 0;
+  /** Counts every change of the index, to tell whether anything was computed from what it holds now. */
+  private changes = 0;
   /** False while the initial scan runs: answers then use each file's own facts, without callers. */
   private crossFileReady = true;
   /** The files of the initial scan, while it runs. */
@@ -105,11 +107,17 @@ export class ProjectIndex {
   }
 
   setApps(apps: AppInfo[]): void {
+    this.changes++;
     this.appList = apps;
     this.resolver.clear();
     this.resolutions.clear();
     this.dynamicTargets = null;
     this.generation++;
+  }
+
+  /** Changes whenever the index does. */
+  get revision(): number {
+    return this.changes;
   }
 
   paths(): string[] {
@@ -140,6 +148,7 @@ export class ProjectIndex {
   }
 
   update(facts: FileFacts): void {
+    this.changes++;
     const isNew = !this.allFacts.has(facts.path);
     this.dirty.add(facts.path);
     const former = this.contributions.get(facts.path);
@@ -163,6 +172,7 @@ export class ProjectIndex {
 
   remove(path: string): void {
     if (!this.allFacts.delete(path)) return;
+    this.changes++;
     this.dirty.delete(path);
     this.surfaces.delete(path);
     this.withdraw(path);
@@ -219,6 +229,7 @@ export class ProjectIndex {
 
   /** Resolutions of an earlier session over the same files, apps and installed packages: no import is resolved twice. */
   adoptResolutions(saved: ReadonlyMap<string, ReadonlyMap<string, Resolution>>): void {
+    this.changes++;
     for (const [file, bySpecifier] of saved) if (this.allFacts.has(file) && !this.resolutions.has(file)) this.resolutions.set(file, new Map(bySpecifier));
   }
 
@@ -371,6 +382,7 @@ export class ProjectIndex {
    * own facts.
    */
   beginBulkLoad(files: readonly string[]): void {
+    this.changes++;
     this.crossFileReady = false;
     this.scanned = new Set(files);
   }
@@ -381,6 +393,7 @@ export class ProjectIndex {
    * per file, and a new import is resolved without it.
    */
   endBulkLoad(): void {
+    this.changes++;
     this.crossFileReady = true;
     this.scanned = new Set();
     this.refresh();
