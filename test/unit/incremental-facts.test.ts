@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Analyzer } from '../../server/src/analysis/analyzer';
 import { extractFacts } from '../../server/src/analysis/facts/extract-facts';
-import { isSourceFile } from '../../server/src/analysis/facts/parse';
+import { blankRunOf } from '../../server/src/analysis/facts/blank-edit';
+import { changedRange, isSourceFile, parseSource } from '../../server/src/analysis/facts/parse';
 import { NodeFileSystem } from '../../server/src/workspace/node-file-system';
 import { FIXTURES } from '../support/analyze';
 import { seededRandom } from '../support/random';
@@ -66,6 +67,32 @@ describe('facts of an edited open document', () => {
     });
     // Functions before an edit keep their very facts: the reuse is exercised, not only its absence.
     assert.ok(reused > 100, `${reused} functions kept their facts`);
+  });
+
+  it('equal the facts of a fresh parse after many edits of blanks, most of them moved without a walk', () => {
+    const files = [...sourceFiles(EXAMPLES), ...sourceFiles(FIXTURES)];
+    let moved = 0;
+    let edits = 0;
+    files.forEach((file, index) => {
+      const analyzer = new Analyzer(new NodeFileSystem());
+      const next = random(index + 1);
+      let text = fs.readFileSync(file, 'utf8');
+      analyzer.ingest(extractFacts(file, text));
+      analyzer.updateOpenFile(file, text);
+      for (let step = 0; step < 8; step++) {
+        const from = next(text.length);
+        const blank = text.slice(from).search(/[ \t]/);
+        if (blank < 0) continue;
+        const at = from + blank;
+        const before = text;
+        text = next(2) === 0 ? text.slice(0, at) + (next(2) === 0 ? ' ' : '\t') + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+        const facts = analyzer.updateOpenFile(file, text);
+        assert.deepEqual(facts, extractFacts(file, text, facts.hash), `${file}, edit ${step} (seed ${index + 1})`);
+        edits++;
+        if (blankRunOf(parseSource(file, before), changedRange(before, text), text)) moved++;
+      }
+    });
+    assert.ok(moved > edits / 3, `${moved} of ${edits} edits moved the facts`);
   });
 
   it('keep the facts of the functions the edit did not reach, and move those after it', () => {

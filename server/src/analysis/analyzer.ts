@@ -2,7 +2,7 @@ import type ts from 'typescript';
 import { factsForText, factsOfTree, hashText, skipReason, skippedFacts } from './facts/extract-facts';
 import { changedRange, parseSource, reparse } from './facts/parse';
 import type { FileFacts } from './facts/file-facts';
-import type { EarlierFacts } from './facts/function-reuse';
+import { blankRunOf } from './facts/blank-edit';
 import { StatementWalks } from './facts/tree-walk';
 import { OffsetShift } from './facts/offset-shift';
 import { movedFindings } from './moved-findings';
@@ -110,27 +110,32 @@ export class Analyzer {
     const lastIsCurrent = last !== undefined && last.facts === previous && last.revision === this.index.revision;
     this.lastFindings.delete(path);
     let facts: FileFacts;
-    let earlier: EarlierFacts | undefined;
+    let shift: OffsetShift | null = null;
     if (reason) {
       this.trees.delete(path);
       facts = skippedFacts(path, hash, reason);
     } else {
       const kept = this.trees.get(path);
       const walks = kept?.walks ?? new StatementWalks();
-      let tree: ts.SourceFile;
       if (kept) {
-        earlier = { facts: kept.facts, change: changedRange(kept.tree.text, text) };
-        tree = reparse(kept.tree, text, earlier.change);
-      } else tree = parseSource(path, text);
-      facts = factsOfTree(tree, hash, earlier, walks);
-      this.trees.set(path, { tree, facts, walks });
+        const change = changedRange(kept.tree.text, text);
+        const blanks = blankRunOf(kept.tree, change, text);
+        const tree = reparse(kept.tree, text, change);
+        // Blanks resized between tokens move the facts; any other edit describes what it changed.
+        const blankShift = blanks && OffsetShift.overBlanks(blanks, change.newEnd - change.oldEnd);
+        const moved = blankShift?.movedFacts(kept.facts, hash);
+        facts = moved ?? factsOfTree(tree, hash, { facts: kept.facts, change }, walks);
+        if (lastIsCurrent && kept.facts === previous) shift = moved ? blankShift : OffsetShift.between(kept.facts, facts, change);
+        this.trees.set(path, { tree, facts, walks });
+      } else {
+        const tree = parseSource(path, text);
+        facts = factsOfTree(tree, hash, undefined, walks);
+        this.trees.set(path, { tree, facts, walks });
+      }
     }
     this.index.update(facts);
-    if (lastIsCurrent && earlier && earlier.facts === previous) {
-      const shift = OffsetShift.between(previous, facts, earlier.change);
-      const findings = shift && movedFindings(last.findings, path, shift);
-      if (findings) this.lastFindings.set(path, { facts, revision: this.index.revision, findings });
-    }
+    const findings = lastIsCurrent && shift ? movedFindings(last.findings, path, shift) : null;
+    if (findings) this.lastFindings.set(path, { facts, revision: this.index.revision, findings });
     return facts;
   }
 

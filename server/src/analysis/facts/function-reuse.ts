@@ -1,8 +1,8 @@
-import { isSpan } from '../positions';
 import type { Span } from '../types';
 import type { FileFacts, FunctionFact, TryFact } from './file-facts';
 import type { RegisteredFunction } from './function-registry';
 import type { ModuleSyntax } from './module-syntax';
+import { movedValue } from './moved-value';
 import type { TextChange } from './parse';
 
 /** The facts of a file before an edit, and the range the edit changed. */
@@ -50,7 +50,7 @@ export class FunctionReuse {
     const tryShift = firstFrom(this.tries, span.start) - firstFrom(this.earlierTries, span.start - shift);
     const same = shift === 0 && tryShift === 0 && fact.id === entry.id && fact.name === entry.name && fact.container === entry.container && sameSpan(fact.nameSpan, nameSpan);
     if (same) return fact;
-    return { ...moved(fact, shift, tryShift), id: entry.id, name: entry.name, nameSpan, span, inlineUseServer: entry.inlineUseServer, container: entry.container };
+    return { ...movedValue(fact, (offset) => offset + shift, tryShift)!, id: entry.id, name: entry.name, nameSpan, span, inlineUseServer: entry.inlineUseServer, container: entry.container };
   }
 }
 
@@ -76,18 +76,4 @@ function firstFrom(spans: readonly Span[], offset: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** A copy of facts with every span moved by `shift` and every `tryIndex` by `tryShift`. */
-function moved<T>(value: T, shift: number, tryShift: number): T {
-  if (Array.isArray(value)) return (value.length === 0 || typeof value[0] !== 'object' ? value : value.map((v: unknown) => moved(v, shift, tryShift))) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const record = value as Record<string, unknown>;
-  if (isSpan(record)) return { start: record.start + shift, end: record.end + shift } as T;
-  const copy: Record<string, unknown> = {};
-  for (const key in record) {
-    const field = record[key];
-    copy[key] = key === 'tryIndex' && typeof field === 'number' && field >= 0 ? field + tryShift : moved(field, shift, tryShift);
-  }
-  return copy as T;
 }

@@ -1,5 +1,7 @@
 import { isSpan } from '../positions';
+import type { Span } from '../types';
 import type { FileFacts } from './file-facts';
+import { movedValue } from './moved-value';
 import type { TextChange } from './parse';
 
 /**
@@ -11,10 +13,12 @@ import type { TextChange } from './parse';
  * other value must be equal, so a line number is the same only while the lines are.
  */
 export class OffsetShift {
-  private constructor(
-    private readonly change: TextChange,
-    private readonly edges: ReadonlyMap<number, number>,
-  ) {}
+  /** The offset after the edit of one before it, or null when the facts do not tell. */
+  readonly moved: (offset: number) => number | null;
+
+  private constructor(moved: (offset: number) => number | null) {
+    this.moved = moved;
+  }
 
   /** The shift from `before` to `after` over `change`, or null when the facts differ otherwise. */
   static between(before: FileFacts, after: FileFacts, change: TextChange): OffsetShift | null {
@@ -24,15 +28,30 @@ export class OffsetShift {
       if (key === 'hash' || key === 'lineStarts') continue;
       if (!matcher.same(before[key as keyof FileFacts], after[key as keyof FileFacts])) return null;
     }
-    return matcher.isMonotonic() ? new OffsetShift(change, matcher.edges) : null;
+    if (!matcher.isMonotonic()) return null;
+    const { start, oldEnd, newEnd } = change;
+    const edges = matcher.edges;
+    return new OffsetShift((offset) => (offset < start ? offset : offset > oldEnd ? offset + newEnd - oldEnd : (edges.get(offset) ?? null)));
   }
 
-  /** The offset after the edit of one before it, or null when the facts do not tell. */
-  moved(offset: number): number | null {
-    const { start, oldEnd, newEnd } = this.change;
-    if (offset < start) return offset;
-    if (offset > oldEnd) return offset + newEnd - oldEnd;
-    return this.edges.get(offset) ?? null;
+  /**
+   * An edit that only resized the run of blanks `run` between two tokens (see `blankRunOf`): offsets up
+   * to the run stay, those from its end move by `delta`, and none can be inside it.
+   */
+  static overBlanks(run: Span, delta: number): OffsetShift {
+    return new OffsetShift((offset) => (offset <= run.start ? offset : offset >= run.end ? offset + delta : null));
+  }
+
+  /** The facts after the edit, moved from those before it (of text `hash`); null when an offset has no place. */
+  movedFacts(before: FileFacts, hash: string): FileFacts | null {
+    const lineStarts: number[] = [];
+    for (const lineStart of before.lineStarts) {
+      const moved = this.moved(lineStart);
+      if (moved === null) return null;
+      lineStarts.push(moved);
+    }
+    const moved = movedValue(before, this.moved);
+    return moved && { ...moved, hash, lineStarts };
   }
 }
 
