@@ -20,7 +20,13 @@ function findUp(start: string, relative: string): string | null {
 
 export function docsUrlFor(start: string): (ruleId: string) => string {
   const docs = findUp(start, path.join('docs', 'rules'));
-  return (ruleId) => (docs ? pathToFileURL(path.join(docs, `${ruleId}.md`)).href : `https://www.npmjs.com/package/next-action-advisor#${ruleId}`);
+  // Asked for every diagnostic of every keystroke: a file URL is built once per rule.
+  const urls = new Map<string, string>();
+  return (ruleId) => {
+    let url = urls.get(ruleId);
+    if (url === undefined) urls.set(ruleId, (url = docs ? pathToFileURL(path.join(docs, `${ruleId}.md`)).href : `https://www.npmjs.com/package/next-action-advisor#${ruleId}`));
+    return url;
+  };
 }
 
 export function versionFrom(start: string): string {
