@@ -33,7 +33,7 @@ import { CHECK_WORKSPACE_REQUEST, COMMANDS, DECIDE_REQUEST, ENDPOINTS_CHANGED_NO
 import { runAsFactWorker } from './workspace/fact-worker';
 import { fixesLoaded } from './workspace/fixes-loader';
 import { Session } from './workspace/session';
-import { IdleCollector } from './garbage-collection';
+import { IdleCollector, keepEditsYoung } from './garbage-collection';
 
 if (!runAsFactWorker()) startServer();
 
@@ -139,6 +139,7 @@ function startServer(): void {
     markIndexed();
     // The initial scan leaves much garbage behind (the workers' answers, the cache written).
     idle.collectNow();
+    keepEditsYoung();
     diagnostics.refreshAll();
   });
 

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analysis/analyzer';
 import { hashText } from '../analysis/facts/extract-facts';
 import type { FileFacts } from '../analysis/facts/file-facts';
+import { StringPool } from '../analysis/facts/string-pool';
 import type { FileSystem } from '../analysis/types';
 import type { DiskFactCache, StampedHash } from './fact-cache';
 import { FactWorkers } from './fact-workers';
@@ -67,6 +68,9 @@ async function readWorkspace(analyzer: Analyzer, fs: FileSystem, roots: string[]
   const stamps = new Map<string, StampedHash>();
   let key = '';
   let saved: ReturnType<DiskFactCache['resolutionsFor']> = null;
+  const strings = new StringPool();
+  /** Facts taken from the cache: their strings are pooled after the load, which their decoding already makes wait. */
+  const cachedFacts: FileFacts[] = [];
   const ingest = (facts: FileFacts): void => {
     analyzer.ingest(facts);
     // Resolved as the facts come in, while the workers parse on: the index links them at the end.
@@ -101,6 +105,7 @@ async function readWorkspace(analyzer: Analyzer, fs: FileSystem, roots: string[]
         const facts = stamped ?? (text === undefined ? null : cache.byHash(hashText(text), path));
         if (facts) {
           ingest(facts);
+          cachedFacts.push(facts);
           fromCache++;
           if (!stamped) restamped++;
         } else if (text !== undefined) jobs.push({ path, text });
@@ -117,7 +122,8 @@ async function readWorkspace(analyzer: Analyzer, fs: FileSystem, roots: string[]
     (facts) => {
       for (const f of facts) {
         if (!keep(f.path)) continue;
-        ingest(f);
+        // Pooled as they come in, while the workers parse on.
+        ingest(strings.intern(f));
         parsed++;
       }
       done += facts.length;
@@ -132,5 +138,14 @@ async function readWorkspace(analyzer: Analyzer, fs: FileSystem, roots: string[]
   if (parsed > 0 || restamped > 0 || !saved) {
     cache?.save(analyzer.index.paths().map((p) => analyzer.index.facts(p)!), stamps, { key, byFile: analyzer.index.savedResolutions() });
   }
+  void poolLater(strings, cachedFacts);
   return { files: files.length, parsed, fromCache, problems };
+}
+
+/** Pools the strings of facts a chunk at a time, between turns of the event loop. */
+async function poolLater(strings: StringPool, facts: FileFacts[]): Promise<void> {
+  for (let start = 0; start < facts.length; start += CACHE_CHUNK) {
+    await yieldToRequests();
+    for (const f of facts.slice(start, start + CACHE_CHUNK)) strings.intern(f);
+  }
 }
