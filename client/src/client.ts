@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_IDS, SERVER_ENVIRONMENT, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { CODE_CACHE_ENVIRONMENT, COMMANDS, LANGUAGE_IDS, SERVER_ENVIRONMENT, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { ruleLinkTemplate, showRulePage } from './commands/rule-page';
 
 /** After this many unexpected stops the server stays down until "Restart Server". */
@@ -15,9 +15,11 @@ export interface ClientHandle {
 /** The language client over the bundled server (`dist/server.js`), over IPC. */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientHandle {
   const module = context.asAbsolutePath('dist/server.js');
+  // The compiled code of the server's bundle is kept with the extension's own storage, for every workspace.
+  const env = { ...process.env, ...SERVER_ENVIRONMENT, [CODE_CACHE_ENVIRONMENT]: context.globalStorageUri.fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT } } },
-    debug: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT }, execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   let stops = 0;
   const errorHandler: ErrorHandler = {

@@ -35,6 +35,12 @@ export const COMMANDS = {
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
+/**
+ * The environment variable naming a folder where the server keeps V8's compiled code of its bundle
+ * (the editor's storage for the extension): a start after the first compiles little.
+ */
+export const CODE_CACHE_ENVIRONMENT = 'NEXT_ACTION_ADVISOR_CODE_CACHE';
+
 /** The languages the server analyses. */
 export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'] as const;
 
@@ -66,6 +72,8 @@ export interface StatusResult {
   heapMB: number;
   /** Whether the refactors' bundle (ts-morph) has been loaded: only an edit asked for loads it. */
   refactorsLoaded: boolean;
+  /** The compiled-code cache of this start: used, missing then written, refused by V8, or off (no folder). */
+  codeCache: 'off' | 'missing' | 'used' | 'rejected' | 'written';
 }
 
 /** "Server Action or Route Handler?" for the function at a position, or for the answers alone. */

@@ -33,7 +33,8 @@ import { CHECK_WORKSPACE_REQUEST, COMMANDS, DECIDE_REQUEST, ENDPOINTS_CHANGED_NO
 import { runAsFactWorker } from './workspace/fact-worker';
 import { fixesLoaded } from './workspace/fixes-loader';
 import { Session } from './workspace/session';
-import { IdleCollector, keepEditsYoung } from './garbage-collection';
+import { codeCacheState, saveCodeCache } from './code-cache';
+import { IdleCollector, keepEditsAsAtStart, keepEditsYoung } from './garbage-collection';
 
 if (!runAsFactWorker()) startServer();
 
@@ -208,7 +209,12 @@ function startServer(): void {
     return runSafeAsync(log, 'check workspace', { files: 0, filesWithFindings: 0, findings: 0 }, () => workspaceDiagnostics.checkWholeWorkspace());
   });
 
-  connection.onShutdown(() => workspaceDiagnostics.stop());
+  connection.onShutdown(() => {
+    workspaceDiagnostics.stop();
+    // What this session compiled, for the next start; under the flags V8 started with, as it requires.
+    keepEditsAsAtStart();
+    saveCodeCache();
+  });
 
   connection.onCodeAction(async (params) => {
     await discovered;
@@ -278,7 +284,7 @@ function startServer(): void {
     return runSafe(log, 'scaffold', { refused: 'The scaffold failed: see the output of Next.js Action Advisor.' }, () => scaffoldRequest(session, documents, params));
   });
 
-  connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount, heapMB: process.memoryUsage().heapUsed / 1048576, refactorsLoaded: fixesLoaded() }));
+  connection.onRequest(STATUS_REQUEST, (): StatusResult => ({ pid: process.pid, indexed, files: session.fileCount, heapMB: process.memoryUsage().heapUsed / 1048576, refactorsLoaded: fixesLoaded(), codeCache: codeCacheState() }));
 
   process.on('uncaughtException', (error) => log(`uncaught: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${String(reason)}`));

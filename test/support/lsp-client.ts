@@ -26,7 +26,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { tempCopy, type TempCopy } from './temp-copy';
-import { SERVER_ENVIRONMENT } from '../../server/src/protocol';
+import { CODE_CACHE_ENVIRONMENT, SERVER_ENVIRONMENT } from '../../server/src/protocol';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -74,7 +74,10 @@ export class TestClient {
     this.settings = options.settings ?? {};
     // ADVISOR_SERVER_NODE_ARGS: options for the server's Node (`--cpu-prof`, as bench/README.md profiles it).
     const nodeArgs = process.env.ADVISOR_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT } });
+    // With a cache folder, the server keeps its compiled code there too, as VS Code's client has it do in the extension's storage.
+    const cacheFolder = options.initializationOptions?.cacheFolder;
+    const codeCache = typeof cacheFolder === 'string' ? { [CODE_CACHE_ENVIRONMENT]: cacheFolder } : {};
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT, ...codeCache } });
     this.process.on('exit', () => {
       this.exited = true;
       this.notify();
