@@ -4,9 +4,7 @@ import { createRequire, wrap } from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-
-/** What became of the compiled-code cache in this process. */
-export type CodeCacheState = 'off' | 'missing' | 'used' | 'rejected' | 'written';
+import type { CodeCacheState } from './protocol';
 
 interface Handle {
   state: CodeCacheState;

@@ -72,9 +72,11 @@ export interface StatusResult {
   heapMB: number;
   /** Whether the refactors' bundle (ts-morph) has been loaded: only an edit asked for loads it. */
   refactorsLoaded: boolean;
-  /** The compiled-code cache of this start: used, missing then written, refused by V8, or off (no folder). */
-  codeCache: 'off' | 'missing' | 'used' | 'rejected' | 'written';
+  codeCache: CodeCacheState;
 }
+
+/** The compiled-code cache of a start: used, missing or refused by V8 (then written at shutdown), or off (no folder). */
+export type CodeCacheState = 'off' | 'missing' | 'used' | 'rejected' | 'written';
 
 /** "Server Action or Route Handler?" for the function at a position, or for the answers alone. */
 export const DECIDE_REQUEST = 'nextActionAdvisor/decide';

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { EXPECTED_TASK_FINDINGS, TASK_ACTIONS } from '../support/example-findings';
 import { brief, TestClient } from '../support/lsp-client';
 import { tempCopy } from '../support/temp-copy';
+import { FACTS_CACHE_FILE } from '../../server/src/workspace/fact-cache';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'project-tracker');
 
@@ -30,7 +31,7 @@ describe('the facts cache in the editor storage folder', () => {
     const cold = await start();
     assert.equal(cold.stats.fromCache, 0);
     assert.equal(cold.stats.parsed, cold.stats.files);
-    assert.ok(fs.readdirSync(cacheFolder).length > 0, 'the cache is written in the storage folder');
+    assert.ok(fs.existsSync(path.join(cacheFolder, FACTS_CACHE_FILE)), 'the cache is written in the storage folder');
     assert.ok(!fs.readdirSync(copy.root).some((f) => f.includes('cache')), 'nothing is written in the project');
 
     const warm = await start();
@@ -91,7 +92,7 @@ describe('the facts cache in the editor storage folder', () => {
 
   it('parses everything again, with the same findings, when the cache file is truncated or not a cache, and writes it anew', async () => {
     await start();
-    const file = path.join(cacheFolder, fs.readdirSync(cacheFolder).find((f) => f.endsWith('.bin'))!);
+    const file = path.join(cacheFolder, FACTS_CACHE_FILE);
     const whole = fs.readFileSync(file);
     for (const damaged of [whole.subarray(0, whole.length - 9), whole.subarray(0, 3), Buffer.from('not a cache at all'), Buffer.alloc(0)]) {
       fs.writeFileSync(file, damaged);

@@ -40,6 +40,9 @@ function keyOf(filePath: string, hash: string): string {
   return `${path.extname(filePath)}:${hash}`;
 }
 
+/** The facts cache's file in the storage folder (the server's compiled code sits beside it). */
+export const FACTS_CACHE_FILE = 'facts-cache.bin';
+
 /**
  * Facts from an earlier session, keyed by content hash (and extension), in the editor's storage folder
  * (never in the project). A file whose size and modification time are those it had when its facts were
@@ -53,7 +56,7 @@ export class DiskFactCache {
   private resolutions: SavedResolutions = { key: '', byFile: new Map() };
 
   constructor(folder: string, private readonly engineVersion: string) {
-    this.file = path.join(folder, 'facts-cache.bin');
+    this.file = path.join(folder, FACTS_CACHE_FILE);
   }
 
   /** Reads the cache file; true when it holds entries for this engine. */
