@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestClient } from '../test/support/lsp-client';
 import { LARGE_ACTION_FILE } from './generate';
+import { nameSpot, statementSpot, typeAndDelete } from './keystrokes';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKSPACE = path.join(__dirname, 'workspace');
@@ -37,13 +38,9 @@ async function run(cacheFolder: string, profiled: boolean): Promise<void> {
   const code = flags.has('--code-keystrokes');
   if (profiled && (flags.has('--keystrokes') || code)) {
     // A space before a statement, or a letter after the name it declares (which changes the code).
-    const lines = fs.readFileSync(path.join(WORKSPACE, LARGE_ACTION_FILE), 'utf8').split('\n');
-    const line = lines.findIndex((l, i) => i > 200 && l.includes('const description'));
-    const spot = { line, character: lines[line]!.indexOf('const') + (code ? 'const description'.length : 0) };
-    for (let i = 0; i < 200; i++) {
-      await client.edit(LARGE_ACTION_FILE, { start: spot, end: i % 2 === 0 ? spot : { line, character: spot.character + 1 } }, i % 2 === 0 ? (code ? 'x' : ' ') : '');
-      await client.diagnostics(LARGE_ACTION_FILE);
-    }
+    const text = fs.readFileSync(path.join(WORKSPACE, LARGE_ACTION_FILE), 'utf8');
+    const statement = statementSpot(text, false)!;
+    await typeAndDelete(client, LARGE_ACTION_FILE, code ? nameSpot(text, statement)! : statement, code ? 'x' : ' ', 200);
   }
   // A clean exit, so that every thread writes its profile.
   await client.connection.sendRequest('shutdown');

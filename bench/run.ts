@@ -10,6 +10,7 @@ import { TestClient } from '../test/support/lsp-client';
 import { walkSourceFiles } from '../server/src/analysis/project/source-walker';
 import { NodeFileSystem } from '../server/src/workspace/node-file-system';
 import { CALLER_FILE, DEFAULTS, generate, LARGE_ACTION_FILE } from './generate';
+import { nameSpot, statementSpot, typeAndDelete } from './keystrokes';
 
 const ROOT = path.resolve(__dirname, '..');
 /** BENCH_WORKSPACE and BENCH_FILE: the same start, keystroke and memory figures on a real checkout. */
@@ -55,38 +56,6 @@ function parseFloor(): number {
   return performance.now() - started;
 }
 
-/**
- * Offsets of a spot inside a function body, for keystrokes: in the generated file a known statement;
- * in a real one the first indented statement past the middle of the file.
- */
-function keystrokeSpot(text: string): { line: number; character: number } {
-  const lines = text.split('\n');
-  const line = REAL ? lines.findIndex((l, i) => i >= lines.length / 2 && /^\s+(const|let|await|return|if)\b/.test(l)) : lines.findIndex((l, i) => i > 200 && l.includes('const description'));
-  if (line < 0) throw new Error(`no statement to type in, in ${KEYSTROKE_FILE}`);
-  return { line, character: lines[line]!.search(/\S/) };
-}
-
-/** The end of the first name on the keystroke's line (`const title` → after `title`): a letter typed there changes the code. */
-function codeSpot(text: string, at: { line: number }): { line: number; character: number } {
-  const name = /^\s*(?:const|let|await|return|if)\s*\(?\s*[A-Za-z_$][\w$]*/.exec(text.split('\n')[at.line]!);
-  if (!name) throw new Error(`no name to type in, in ${KEYSTROKE_FILE}`);
-  return { line: at.line, character: name[0].length };
-}
-
-/** Types and deletes `typed` at `spot` `EDITS` times, pulling the file's diagnostics after each. */
-async function keystrokes(client: TestClient, spot: { line: number; character: number }, typed: string): Promise<number[]> {
-  const latencies: number[] = [];
-  const end = { line: spot.line, character: spot.character + typed.length };
-  for (let i = 0; i < EDITS; i++) {
-    const started = performance.now();
-    if (i % 2 === 0) await client.edit(KEYSTROKE_FILE, { start: spot, end: spot }, typed);
-    else await client.edit(KEYSTROKE_FILE, { start: spot, end }, '');
-    await client.diagnostics(KEYSTROKE_FILE);
-    latencies.push(performance.now() - started);
-  }
-  return latencies;
-}
-
 async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 'warm'): Promise<void> {
   const spawned = performance.now();
   const client = await TestClient.start({ root: WORKSPACE, initializationOptions: { cacheFolder } });
@@ -112,10 +81,12 @@ async function serverRun(cacheFolder: string, figures: Figures, label: 'cold' | 
   // Keystrokes: type and delete a space inside a function body, pulling the file's diagnostics each
   // time. (Then, once memory is measured, a letter at the end of a name, which changes the code.)
   const text = fs.readFileSync(path.join(WORKSPACE, KEYSTROKE_FILE), 'utf8');
-  const spot = keystrokeSpot(text);
-  figures.keystrokeMs = stats(await keystrokes(client, spot, ' '));
+  const spot = statementSpot(text, REAL !== null);
+  const name = spot && nameSpot(text, spot);
+  if (!spot || !name) throw new Error(`no statement to type in, in ${KEYSTROKE_FILE}`);
+  figures.keystrokeMs = stats(await typeAndDelete(client, KEYSTROKE_FILE, spot, ' ', EDITS));
   const codeKeystrokes = async () => {
-    figures.codeKeystrokeMs = stats(await keystrokes(client, codeSpot(text, spot), 'x'));
+    figures.codeKeystrokeMs = stats(await typeAndDelete(client, KEYSTROKE_FILE, name, 'x', EDITS));
   };
   if (REAL) {
     figures['memory.steadyMB'] = rssOf(pid).rssMB;
