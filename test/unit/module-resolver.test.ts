@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ModuleResolver } from '../../server/src/analysis/project/module-resolver';
 import { NodeFileSystem } from '../../server/src/workspace/node-file-system';
 
@@ -31,8 +31,11 @@ class CountingFileSystem extends NodeFileSystem {
   }
 }
 
+const made: string[] = [];
+
 function project(): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-resolver-')));
+  made.push(root);
   fs.mkdirSync(path.join(root, 'lib'));
   fs.writeFileSync(path.join(root, 'lib', 'db.ts'), 'export const db = {};\n');
   for (const name of ['a', 'b', 'c']) fs.writeFileSync(path.join(root, `${name}.ts`), "import { db } from './lib/db';\n");
@@ -40,6 +43,8 @@ function project(): string {
 }
 
 describe('module resolution', () => {
+  after(() => made.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
   it('asks the file system about each path once, however many files import the same modules', () => {
     const root = project();
     const disk = new CountingFileSystem();

@@ -2,6 +2,7 @@ import { isAppRoot } from '../analysis/project/app-locator';
 import { NEXT_CONFIG_NAMES } from '../analysis/project/next-config-reader';
 import { baseName, joinPath } from '../analysis/project/paths';
 import { walkSourceFiles } from '../analysis/project/source-walker';
+import { keepEditsYoung } from '../garbage-collection';
 import { buildId } from '../install-location';
 import { PROJECT_SETTINGS_FILE } from '../protocol';
 import { Session } from '../workspace/session';
@@ -72,6 +73,8 @@ export class WarmWorkspace {
     const stats = await this.session.load([this.root], undefined, { cacheFolder: this.cacheFolder, buildId: buildId(__filename), onProgress: (done, total) => this.listeners.forEach((l) => l(done, total)) });
     this.stamps = snapshot.stamps;
     this.appRoots = snapshot.appRoots;
+    // As in the editor's server: the facts read again after a change die young instead of piling up.
+    keepEditsYoung();
     this.log(`read ${stats.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s (${stats.fromCache} from the cache, ${stats.parsed} parsed)`);
   }
 

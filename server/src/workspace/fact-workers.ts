@@ -34,9 +34,8 @@ export class FactWorkers {
   constructor(private readonly count: number) {}
 
   /** Starts the workers now rather than when the first files are handed out. */
-  startEarly(): this {
+  startEarly(): void {
     this.spawn(this.count);
-    return this;
   }
 
   /**
