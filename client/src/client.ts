@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CODE_CACHE_ENVIRONMENT, COMMANDS, LANGUAGE_IDS, SERVER_ENVIRONMENT, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
+import { CODE_CACHE_ENVIRONMENT, COMMANDS, LANGUAGE_IDS, SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS, SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { ruleLinkTemplate, showRulePage } from './commands/rule-page';
 
 /** After this many unexpected stops the server stays down until "Restart Server". */
@@ -18,8 +18,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   // The compiled code of the server's bundle is kept with the extension's own storage, for every workspace.
   const env = { ...process.env, ...SERVER_ENVIRONMENT, [CODE_CACHE_ENVIRONMENT]: context.globalStorageUri.fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6011'] } },
   };
   let stops = 0;
   const errorHandler: ErrorHandler = {

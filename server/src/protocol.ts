@@ -36,6 +36,13 @@ export const COMMANDS = {
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
 /**
+ * Node options of the server's process: V8's young generation in semi-spaces of 4 MB instead of 16. V8
+ * never gives back the young generation the scan grew, 32 MB of which edits use a few; with 8 MB the
+ * server is about 20 MB smaller, and neither the scan nor a keystroke measurably slower.
+ */
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
  * The environment variable naming a folder where the server keeps V8's compiled code of its bundle
  * (the editor's storage for the extension): a start after the first compiles little.
  */

@@ -26,7 +26,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { tempCopy, type TempCopy } from './temp-copy';
-import { CODE_CACHE_ENVIRONMENT, SERVER_ENVIRONMENT } from '../../server/src/protocol';
+import { CODE_CACHE_ENVIRONMENT, SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -77,7 +77,7 @@ export class TestClient {
     // With a cache folder, the server keeps its compiled code there too, as VS Code's client has it do in the extension's storage.
     const cacheFolder = options.initializationOptions?.cacheFolder;
     const codeCache = typeof cacheFolder === 'string' ? { [CODE_CACHE_ENVIRONMENT]: cacheFolder } : {};
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT, ...codeCache } });
+    this.process = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENVIRONMENT, ...codeCache } });
     this.process.on('exit', () => {
       this.exited = true;
       this.notify();
