@@ -116,8 +116,8 @@ export class Analyzer {
       facts = skippedFacts(path, hash, reason);
     } else {
       const kept = this.trees.get(path);
-      const walks = kept?.walks ?? new StatementWalks();
       if (kept) {
+        const { walks } = kept;
         const change = changedRange(kept.tree.text, text);
         const blanks = blankRunOf(kept.tree, change, text);
         const tree = reparse(kept.tree, text, change);
@@ -129,6 +129,7 @@ export class Analyzer {
         this.trees.set(path, { tree, facts, walks });
       } else {
         const tree = parseSource(path, text);
+        const walks = new StatementWalks();
         facts = factsOfTree(tree, hash, undefined, walks);
         this.trees.set(path, { tree, facts, walks });
       }
